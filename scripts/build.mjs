@@ -1,0 +1,29 @@
+// Builds everything the app runs: the CLI/host bundle, the Electron main and preload bundles, and the
+// renderer. TypeScript is checked separately (`npm run typecheck`); esbuild only strips types here.
+import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { rmSync } from 'node:fs';
+
+const node = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+// CommonJS bundles have no import.meta.url; give them the same value ESM would have.
+const cjsImportMeta = {
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+rmSync('dist', { recursive: true, force: true });
+await Promise.all([
+  build({ ...node, entryPoints: ['src-main/host/cli/entry.ts'], outfile: 'dist/cli.mjs', format: 'esm', packages: 'external' }),
+  build({
+    ...node,
+    ...cjsImportMeta,
+    entryPoints: ['src-main/desktop/main.ts'],
+    outfile: 'dist/desktop/main.cjs',
+    format: 'cjs',
+    packages: 'external',
+  }),
+  // A sandboxed preload can require only `electron`, so everything else is bundled into it.
+  build({ ...node, entryPoints: ['src-main/desktop/preload.ts'], outfile: 'dist/desktop/preload.cjs', format: 'cjs', external: ['electron'] }),
+]);
+await viteBuild({ configFile: 'src-renderer/vite.config.ts', logLevel: 'warn' });
+console.log('Built dist/cli.mjs, dist/desktop/{main,preload}.cjs and dist/renderer/.');

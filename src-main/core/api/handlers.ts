@@ -1,0 +1,60 @@
+import { ApiError } from '../../../src-shared/api/result';
+import type { SessionInfo } from '../../../src-shared/api/requests';
+import { getContact } from '../contacts/contact-repo';
+import { mergeContacts, undoMerge } from '../contacts/merge-contacts';
+import type { ConversationRollup } from '../conversations/conversation-rollup';
+import type { InboxQueries } from '../conversations/inbox-queries';
+import { threadEntries } from '../entries/entry-repo';
+import type { EventBus } from '../event-bus';
+import { addNote } from '../notes/add-note';
+import type { createSearch } from '../search/search';
+import type { Store } from '../store/open-store';
+import type { Handlers } from './dispatch';
+
+export interface HandlerDeps {
+  store: Store;
+  session: SessionInfo;
+  inbox: InboxQueries;
+  rollup: ConversationRollup;
+  search: ReturnType<typeof createSearch>;
+  events: EventBus;
+}
+
+export function createHandlers({ store, session, inbox, rollup, search, events }: HandlerDeps): Handlers {
+  const workspaceId = session.workspace.id;
+  const changed = (conversationIds: string[]) => events.emit('conversations.changed', { conversationIds });
+
+  return {
+    'session.get': () => session,
+    'conversations.list': ({ filter, limit, before }) => inbox.list(workspaceId, session.me.id, filter, limit, before),
+    'conversations.get': ({ conversationId }) => {
+      const conversation = inbox.summary(conversationId);
+      if (!conversation) throw new ApiError('not_found', 'That conversation does not exist.');
+      const contact = getContact(store, conversation.contactId);
+      if (!contact) throw new ApiError('not_found', 'That contact does not exist.');
+      return { conversation, contact, entries: threadEntries(store.db, conversationId) };
+    },
+    'conversations.markRead': ({ conversationId, upTo }) => {
+      const unreadCount = rollup.markRead(conversationId, upTo);
+      if (unreadCount === null) throw new ApiError('not_found', 'That conversation does not exist.');
+      changed([conversationId]);
+      return { unreadCount };
+    },
+    'notes.add': (input) => {
+      const entry = addNote(store.db, rollup, session.me.id, input);
+      changed([entry.conversationId]);
+      return entry;
+    },
+    'search.query': ({ query, limit }) => search(workspaceId, query, limit),
+    'contacts.merge': ({ survivorId, mergedId }) => {
+      const { mergeId, conversationIds } = mergeContacts(store.db, rollup, survivorId, mergedId);
+      changed(conversationIds);
+      return { mergeId };
+    },
+    'contacts.undoMerge': ({ mergeId }) => {
+      const { survivorId, restoredId, conversationIds } = undoMerge(store.db, rollup, mergeId);
+      changed(conversationIds);
+      return { survivorId, restoredId };
+    },
+  };
+}

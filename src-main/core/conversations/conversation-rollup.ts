@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import { isCustomerVisible, type TimelineEntry } from '../../../src-shared/domain/timeline';
+import { previewOf } from '../../../src-shared/domain/preview';
+
+/**
+ * Keeps the columns the inbox list reads (last activity, preview, unread, needs response) in step
+ * with the timeline. `applyEntry` is the O(1) path for one new entry, written so that entries arriving
+ * out of order (a backfill of old mail) never take over the preview or needs-response of newer ones;
+ * `recompute` rebuilds from the timeline after entries move between conversations.
+ */
+export function createConversationRollup(sqlite: Database.Database) {
+  const apply = sqlite.prepare(`
+    UPDATE conversations SET
+      last_at = max(last_at, :at),
+      preview = CASE WHEN :at >= last_at THEN :preview ELSE preview END,
+      last_channel = CASE WHEN :at >= last_at THEN :channel ELSE last_channel END,
+      last_direction = CASE WHEN :at >= last_at THEN :direction ELSE last_direction END,
+      unread_count = unread_count + (:countsUnread AND :at > read_up_to),
+      needs_response = CASE
+        WHEN :visible AND NOT EXISTS (
+          SELECT 1 FROM entries e
+          WHERE e.conversation_id = :id AND e.kind IN ('message', 'call') AND e.occurred_at > :at
+        ) THEN :inbound
+        ELSE needs_response END
+    WHERE id = :id`);
+
+  const recomputeStatement = sqlite.prepare(`
+    UPDATE conversations SET
+      last_at = coalesce(latest.occurred_at, conversations.last_at),
+      preview = coalesce(latest.preview, ''),
+      last_channel = latest.channel,
+      last_direction = latest.direction,
+      unread_count = (
+        SELECT count(*) FROM entries e
+        WHERE e.conversation_id = conversations.id AND e.occurred_at > conversations.read_up_to
+          AND e.direction = 'inbound' AND e.kind IN ('message', 'call')),
+      needs_response = coalesce((
+        SELECT e.direction = 'inbound' FROM entries e
+        WHERE e.conversation_id = conversations.id AND e.kind IN ('message', 'call')
+        ORDER BY e.occurred_at DESC, e.seq DESC LIMIT 1), 0)
+    FROM (SELECT :id AS id, :at AS occurred_at, :preview AS preview, :channel AS channel, :direction AS direction) AS latest
+    WHERE conversations.id = latest.id`);
+
+  const markReadStatement = sqlite.prepare(`
+    UPDATE conversations SET
+      read_up_to = max(read_up_to, :upTo),
+      unread_count = (
+        SELECT count(*) FROM entries e
+        WHERE e.conversation_id = :id AND e.occurred_at > max(conversations.read_up_to, :upTo)
+          AND e.direction = 'inbound' AND e.kind IN ('message', 'call'))
+    WHERE id = :id
+    RETURNING unread_count AS unreadCount`);
+
+  const latestEntry = sqlite.prepare(`
+    SELECT kind, subject, body, occurred_at AS occurredAt, channel, direction,
+      call_duration_sec AS durationSec, call_outcome AS outcome, call_transcription AS transcription
+    FROM entries WHERE conversation_id = ? ORDER BY occurred_at DESC, seq DESC LIMIT 1`);
+
+  return {
+    applyEntry(entry: RollupEntry): void {
+      const visible = isCustomerVisible(entry.kind);
+      const inbound = entry.direction === 'inbound';
+      apply.run({
+        id: entry.conversationId,
+        at: entry.occurredAt,
+        preview: previewOf(entry),
+        channel: entry.channel,
+        direction: entry.direction,
+        countsUnread: visible && inbound ? 1 : 0,
+        visible: visible ? 1 : 0,
+        inbound: inbound ? 1 : 0,
+      });
+    },
+
+    /** The read mark only moves forward, so a stale PC cannot make read messages unread again. */
+    markRead(conversationId: string, upTo: number): number | null {
+      const row = markReadStatement.get({ id: conversationId, upTo }) as { unreadCount: number } | undefined;
+      return row?.unreadCount ?? null;
+    },
+
+    recompute(conversationId: string): void {
+      const latest = latestEntry.get(conversationId) as LatestRow | undefined;
+      recomputeStatement.run({
+        id: conversationId,
+        at: latest?.occurredAt ?? null,
+        preview: latest ? previewOf(toPreviewInput(latest)) : null,
+        channel: latest?.channel ?? null,
+        direction: latest?.direction ?? null,
+      });
+    },
+  };
+}
+
+export type ConversationRollup = ReturnType<typeof createConversationRollup>;
+
+export type RollupEntry = Pick<
+  TimelineEntry,
+  'conversationId' | 'kind' | 'channel' | 'direction' | 'subject' | 'body' | 'occurredAt' | 'call'
+>;
+
+interface LatestRow {
+  kind: TimelineEntry['kind'];
+  subject: string | null;
+  body: string;
+  occurredAt: number;
+  channel: string;
+  direction: string | null;
+  durationSec: number | null;
+  outcome: NonNullable<TimelineEntry['call']>['outcome'] | null;
+  transcription: string | null;
+}
+
+function toPreviewInput(row: LatestRow) {
+  return {
+    kind: row.kind,
+    subject: row.subject,
+    body: row.body,
+    call: row.outcome
+      ? { durationSec: row.durationSec ?? 0, outcome: row.outcome, recordingUrl: null, transcription: row.transcription }
+      : null,
+  };
+}

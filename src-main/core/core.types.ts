@@ -1,0 +1,19 @@
+import type { ApiResult } from '../../src-shared/api/result';
+import type { EventName, EventPayload } from '../../src-shared/api/events';
+
+export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+
+/** What a shell (Electron main or the headless host) holds: one running core over one data folder. */
+export interface Core {
+  /** Validates `input` against the contract and runs the handler; never throws. */
+  dispatch(name: string, input: unknown): Promise<ApiResult<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  close(): void;
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Seed a fresh data folder with the sample workspace. */
+  demo?: boolean;
+  migrationsFolder?: string;
+}

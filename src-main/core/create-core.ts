@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { SessionInfo } from '../../src-shared/api/requests';
+import { createHandlers } from './api/handlers';
+import { createDispatcher } from './api/dispatch';
+import { createConversationRollup } from './conversations/conversation-rollup';
+import { createInboxQueries } from './conversations/inbox-queries';
+import type { Core, CoreOptions } from './core.types';
+import { seedDemo } from './demo/seed-demo';
+import { createEventBus } from './event-bus';
+import { createSearch } from './search/search';
+import { openStore, type Store } from './store/open-store';
+import { createWorkspace, loadSession } from './workspace/workspace-repo';
+
+export const STORE_FILE = 'switchboard.db';
+
+export function createCore(options: CoreOptions): Core & { store: Store; session: SessionInfo; seededDemo: boolean } {
+  mkdirSync(options.dataDir, { recursive: true });
+  const store = openStore(path.join(options.dataDir, STORE_FILE), { migrationsFolder: options.migrationsFolder });
+  const rollup = createConversationRollup(store.sqlite);
+  let session = loadSession(store);
+  const seededDemo = session === null && options.demo === true;
+  if (session === null) {
+    if (options.demo) seedDemo(store, rollup);
+    else createWorkspace(store, defaultWorkspace());
+    session = loadSession(store);
+    if (!session) throw new Error('The workspace could not be created');
+  }
+  const inbox = createInboxQueries(store.sqlite);
+  const events = createEventBus();
+  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), events });
+  const dispatch = createDispatcher(handlers, (message, error) => console.error(`[switchboard] ${message}:`, error));
+  return {
+    store,
+    session,
+    seededDemo,
+    dispatch,
+    onEvent: events.subscribe,
+    close: () => store.close(),
+  };
+}
+
+function defaultWorkspace() {
+  return {
+    name: 'My business',
+    defaultRegion: process.env.SWITCHBOARD_REGION ?? 'US',
+    isDemo: false,
+    self: { name: 'Me', email: null, role: 'owner' as const },
+  };
+}

@@ -1,0 +1,52 @@
+import { asc, eq } from 'drizzle-orm';
+import type { TimelineEntry } from '../../../src-shared/domain/timeline';
+import { entries } from '../store/schema';
+import type { StoreDb } from '../store/open-store';
+
+export type EntryRow = typeof entries.$inferSelect;
+export type NewEntryRow = typeof entries.$inferInsert;
+
+/** Inserts unless an entry with the same stable id exists; returns whether it was new. */
+export function insertEntry(db: StoreDb, row: NewEntryRow): boolean {
+  return db.insert(entries).values(row).onConflictDoNothing({ target: entries.id }).run().changes === 1;
+}
+
+export function getEntry(db: StoreDb, id: string): TimelineEntry | null {
+  const row = db.select().from(entries).where(eq(entries.id, id)).get();
+  return row ? toTimelineEntry(row) : null;
+}
+
+export function threadEntries(db: StoreDb, conversationId: string): TimelineEntry[] {
+  return db
+    .select()
+    .from(entries)
+    .where(eq(entries.conversationId, conversationId))
+    .orderBy(asc(entries.occurredAt), asc(entries.seq))
+    .all()
+    .map(toTimelineEntry);
+}
+
+export function toTimelineEntry(row: EntryRow): TimelineEntry {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    kind: row.kind,
+    channel: row.channel,
+    direction: row.direction,
+    authorMemberId: row.authorMemberId,
+    subject: row.subject,
+    body: row.body,
+    occurredAt: row.occurredAt,
+    deliveryStatus: row.deliveryStatus,
+    attachments: row.attachments,
+    call:
+      row.kind === 'call' && row.callOutcome
+        ? {
+            durationSec: row.callDurationSec ?? 0,
+            outcome: row.callOutcome,
+            recordingUrl: row.callRecordingUrl,
+            transcription: row.callTranscription,
+          }
+        : null,
+  };
+}

@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm';
+import type { TimelineEntry } from '../../../src-shared/domain/timeline';
+import { ApiError } from '../../../src-shared/api/result';
+import type { ConversationRollup } from '../conversations/conversation-rollup';
+import { getEntry, insertEntry } from '../entries/entry-repo';
+import { conversations } from '../store/schema';
+import type { StoreDb } from '../store/open-store';
+
+export interface NoteInput {
+  conversationId: string;
+  clientId: string;
+  body: string;
+}
+
+/**
+ * The note's id comes from the client's ULID, so a submit repeated after a dropped connection returns
+ * the note already saved instead of saving it twice.
+ */
+export function addNote(
+  db: StoreDb,
+  rollup: ConversationRollup,
+  authorMemberId: string,
+  input: NoteInput,
+  now = Date.now(),
+): TimelineEntry {
+  const id = `note:${input.clientId}`;
+  return db.transaction(() => {
+    const existing = getEntry(db, id);
+    if (existing) return existing;
+    const conversation = db
+      .select({ workspaceId: conversations.workspaceId, contactId: conversations.contactId, status: conversations.status })
+      .from(conversations)
+      .where(eq(conversations.id, input.conversationId))
+      .get();
+    if (!conversation || conversation.status === 'merged') {
+      throw new ApiError('not_found', 'That conversation no longer exists; the note was not saved.');
+    }
+    insertEntry(db, {
+      id,
+      workspaceId: conversation.workspaceId,
+      conversationId: input.conversationId,
+      originContactId: conversation.contactId,
+      kind: 'note',
+      channel: 'internal',
+      direction: null,
+      authorMemberId,
+      subject: null,
+      body: input.body,
+      occurredAt: now,
+      deliveryStatus: null,
+      attachments: [],
+    });
+    const entry = getEntry(db, id);
+    if (!entry) throw new Error(`Note ${id} vanished after insert`);
+    rollup.applyEntry(entry);
+    return entry;
+  });
+}

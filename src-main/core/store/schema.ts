@@ -1,0 +1,136 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { AttachmentMeta, CallOutcome, Channel, DeliveryStatus, Direction, EntryKind } from '../../../src-shared/domain/timeline';
+import type { IdentityKind } from '../../../src-shared/domain/contact';
+import type { Role } from '../../../src-shared/domain/workspace';
+
+/**
+ * The PC's replica. Timestamps are epoch milliseconds. Tables that an FTS index points at have an
+ * INTEGER PRIMARY KEY `seq`, because FTS5 external content follows rowids and an implicit rowid may
+ * change on VACUUM.
+ */
+export const workspaces = sqliteTable('workspaces', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  defaultRegion: text('default_region').notNull(),
+  isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const members = sqliteTable(
+  'members',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    email: text('email'),
+    role: text('role').$type<Role>().notNull(),
+    isSelf: integer('is_self', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('members_workspace').on(t.workspaceId)],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    displayName: text('display_name').notNull(),
+    company: text('company'),
+    address: text('address'),
+    /** Set while this contact is merged into another; cleared by undoing the merge. */
+    mergedInto: text('merged_into'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('contacts_workspace').on(t.workspaceId)],
+);
+
+export const identities = sqliteTable(
+  'identities',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    contactId: text('contact_id').notNull().references(() => contacts.id),
+    kind: text('kind').$type<IdentityKind>().notNull(),
+    value: text('value').notNull(),
+    extension: text('extension'),
+    valid: integer('valid', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex('identities_value').on(t.workspaceId, t.kind, t.value),
+    index('identities_contact').on(t.contactId),
+  ],
+);
+
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    contactId: text('contact_id').notNull().unique().references(() => contacts.id),
+    /** `merged` hides the conversation of a contact merged into another. */
+    status: text('status').$type<'open' | 'closed' | 'merged'>().notNull().default('open'),
+    assigneeId: text('assignee_id'),
+    lastAt: integer('last_at').notNull(),
+    preview: text('preview').notNull().default(''),
+    lastChannel: text('last_channel').$type<Channel>(),
+    lastDirection: text('last_direction').$type<Direction>(),
+    /** High-water mark of what was read: it only moves forward. */
+    readUpTo: integer('read_up_to').notNull().default(0),
+    unreadCount: integer('unread_count').notNull().default(0),
+    needsResponse: integer('needs_response', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    index('conversations_open_recent')
+      .on(t.workspaceId, t.lastAt, t.id)
+      .where(sql`status = 'open'`),
+    index('conversations_open_assignee')
+      .on(t.workspaceId, t.assigneeId, t.lastAt, t.id)
+      .where(sql`status = 'open'`),
+    index('conversations_open_unread')
+      .on(t.workspaceId, t.lastAt, t.id)
+      .where(sql`status = 'open' AND unread_count > 0`),
+    index('conversations_open_needs_response')
+      .on(t.workspaceId, t.lastAt, t.id)
+      .where(sql`status = 'open' AND needs_response = 1`),
+  ],
+);
+
+export const entries = sqliteTable(
+  'entries',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    /** The stable id of DESIGN.md (`sms:<MessageSid>`, `note:<ULID>`, …): ingesting twice is a no-op. */
+    id: text('id').notNull().unique(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    conversationId: text('conversation_id').notNull().references(() => conversations.id),
+    /** The contact whose identity brought this entry in, so that undoing a merge can send it back. */
+    originContactId: text('origin_contact_id').notNull(),
+    kind: text('kind').$type<EntryKind>().notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
+    direction: text('direction').$type<Direction>(),
+    authorMemberId: text('author_member_id'),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    occurredAt: integer('occurred_at').notNull(),
+    deliveryStatus: text('delivery_status').$type<DeliveryStatus>(),
+    attachments: text('attachments', { mode: 'json' }).$type<AttachmentMeta[]>().notNull().default(sql`'[]'`),
+    callDurationSec: integer('call_duration_sec'),
+    callOutcome: text('call_outcome').$type<CallOutcome>(),
+    callRecordingUrl: text('call_recording_url'),
+    callTranscription: text('call_transcription'),
+  },
+  (t) => [index('entries_thread').on(t.conversationId, t.occurredAt, t.seq)],
+);
+
+export const merges = sqliteTable('merges', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  survivorId: text('survivor_id').notNull(),
+  mergedId: text('merged_id').notNull(),
+  /** Identities that moved from the merged contact to the survivor, to move back on undo. */
+  movedIdentityIds: text('moved_identity_ids', { mode: 'json' }).$type<string[]>().notNull(),
+  createdAt: integer('created_at').notNull(),
+  undoneAt: integer('undone_at'),
+});

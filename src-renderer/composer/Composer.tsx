@@ -1,0 +1,81 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { NOTE_MAX_LENGTH } from '../../src-shared/api/requests';
+import { errorMessage } from '../format/error-message';
+import { useDraftsStore } from '../stores/drafts-store';
+import { useThreadStore } from '../stores/thread-store';
+import { addNote } from './add-note';
+import { ModeTabs } from './ModeTabs';
+
+const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function Composer({ conversationId }: { conversationId: string }) {
+  const body = useDraftsStore((state) => state.drafts[conversationId]?.body ?? '');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const tooLong = body.length > NOTE_MAX_LENGTH;
+  const canSubmit = !submitting && body.trim() !== '' && !tooLong;
+
+  async function submit() {
+    if (!canSubmit) return;
+    const drafts = useDraftsStore.getState();
+    const clientId = drafts.clientIdFor(conversationId);
+    setSubmitting(true);
+    setError(null);
+    try {
+      const entry = await addNote(conversationId, clientId, body);
+      useThreadStore.getState().addEntry(entry);
+      useDraftsStore.getState().clear(conversationId);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void submit();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  }
+
+  return (
+    <form className="composer" onSubmit={onSubmit}>
+      <ModeTabs />
+      <textarea
+        data-testid="composer-input"
+        className="composer__input"
+        placeholder="Add an internal note — only your team sees it"
+        aria-label="Internal note"
+        rows={3}
+        value={body}
+        readOnly={submitting}
+        onChange={(event) => useDraftsStore.getState().setBody(conversationId, event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="composer__footer">
+        <div className="composer__messages">
+          {error && (
+            <p className="composer__error" role="alert">
+              {error} Your note is kept; try again.
+            </p>
+          )}
+          {tooLong && (
+            <p className="composer__error">
+              A note is at most {NOTE_MAX_LENGTH.toLocaleString()} characters ({body.length.toLocaleString()} now).
+            </p>
+          )}
+        </div>
+        <span className="composer__hint">{IS_MAC ? '⌘' : 'Ctrl'}+Enter</span>
+        <button type="submit" data-testid="composer-submit" className="button button--primary" disabled={!canSubmit}>
+          {submitting ? 'Adding…' : 'Add note'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import type { TimelineEntry } from '../../src-shared/domain/timeline';
+import { CHANNEL_LABELS } from '../format/channel-label';
+import { DELIVERY_STATUS_LABELS } from '../format/delivery-status';
+import { ChannelIcon } from '../ui/ChannelIcon';
+import { Attachments } from './Attachments';
+import { entryAttributes } from './entry-attributes';
+import { EntryTime } from './EntryTime';
+
+export function MessageBubble({ entry }: { entry: TimelineEntry }) {
+  const outbound = entry.direction === 'outbound';
+  const status = outbound && entry.deliveryStatus ? entry.deliveryStatus : null;
+  return (
+    <article {...entryAttributes(entry)} className={`entry-row entry-row--${outbound ? 'outbound' : 'inbound'}`}>
+      <div className={`bubble${outbound ? ' bubble--outbound' : ''}`}>
+        {entry.subject && <div className="bubble__subject">{entry.subject}</div>}
+        <div className="bubble__body">{entry.body}</div>
+        <Attachments attachments={entry.attachments} />
+        <footer className="entry-meta">
+          <ChannelIcon channel={entry.channel} />
+          <span>{CHANNEL_LABELS[entry.channel]}</span>
+          <span aria-hidden="true">·</span>
+          <EntryTime at={entry.occurredAt} />
+          {status && (
+            <>
+              <span aria-hidden="true">·</span>
+              <span className={`delivery-status delivery-status--${status}`}>{DELIVERY_STATUS_LABELS[status]}</span>
+            </>
+          )}
+        </footer>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,61 @@
+/** Vocabulary of the timeline: every entry of a conversation, whatever channel it came through. */
+export const CHANNELS = ['sms', 'email', 'whatsapp', 'voice', 'internal'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const ENTRY_KINDS = ['message', 'note', 'system', 'call'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+export const DIRECTIONS = ['inbound', 'outbound'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** The outbox lifecycle of DESIGN.md, plus `received` for what customers sent us. */
+export const DELIVERY_STATUSES = [
+  'received',
+  'pending_approval',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'read',
+  'failed',
+  'unknown',
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const CALL_OUTCOMES = ['answered', 'missed', 'voicemail', 'busy', 'failed'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+export interface AttachmentMeta {
+  filename: string;
+  contentType: string;
+  size: number;
+  /** Content address in the blob store; absent until the bytes are fetched. */
+  sha256: string | null;
+}
+
+export interface CallDetails {
+  durationSec: number;
+  outcome: CallOutcome;
+  recordingUrl: string | null;
+  transcription: string | null;
+}
+
+export interface TimelineEntry {
+  id: string;
+  conversationId: string;
+  kind: EntryKind;
+  channel: Channel;
+  direction: Direction | null;
+  authorMemberId: string | null;
+  subject: string | null;
+  body: string;
+  occurredAt: number;
+  deliveryStatus: DeliveryStatus | null;
+  attachments: AttachmentMeta[];
+  call: CallDetails | null;
+}
+
+/** Notes and system events never reach a customer, so they neither need a response nor count as unread. */
+export function isCustomerVisible(kind: EntryKind): boolean {
+  return kind === 'message' || kind === 'call';
+}
