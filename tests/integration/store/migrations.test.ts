@@ -1,0 +1,85 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultMigrationsFolder, openStore } from '../../../src-main/core/store/open-store';
+import { DatabaseTooNewError, loadMigrations, migrate, schemaVersion } from '../../../src-main/core/store/migrate';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+const migrations = loadMigrations(defaultMigrationsFolder());
+
+function dbAt(version: number): Database.Database {
+  const db = new Database(path.join(tempDir(), 'test.db'));
+  db.pragma('foreign_keys = ON');
+  migrate(db, migrations, version);
+  return db;
+}
+
+function seedV1(db: Database.Database): void {
+  db.exec(`
+    INSERT INTO workspaces (id, name, default_region, is_demo, created_at) VALUES ('ws_1', 'Shop', 'US', 0, 1);
+    INSERT INTO contacts (id, workspace_id, display_name, address, created_at) VALUES ('ct_1', 'ws_1', 'Maria Gonzalez', '418 Elm Street', 1);
+    INSERT INTO identities (id, workspace_id, contact_id, kind, value) VALUES ('id_1', 'ws_1', 'ct_1', 'phone', '+12125550147');
+    INSERT INTO conversations (id, workspace_id, contact_id, last_at, unread_count, needs_response, assignee_id)
+      VALUES ('cv_1', 'ws_1', 'ct_1', 5, 2, 1, 'mb_1');
+    INSERT INTO entries (id, workspace_id, conversation_id, origin_contact_id, kind, channel, direction, body, occurred_at)
+      VALUES ('sms:SM1', 'ws_1', 'cv_1', 'ct_1', 'message', 'sms', 'inbound', 'The water heater is leaking', 5);`);
+}
+
+describe('migrations', () => {
+  it('bring a new database to the latest schema in WAL mode', () => {
+    const store = openStore(path.join(tempDir(), 'fresh.db'));
+    expect(schemaVersion(store.sqlite)).toBe(migrations.length);
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(migrations.length).toBeGreaterThanOrEqual(3);
+    store.close();
+  });
+
+  it('refuse a database written by a newer version, and leave it untouched', () => {
+    const file = path.join(tempDir(), 'newer.db');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${migrations.length + 1}`);
+    raw.exec('CREATE TABLE from_the_future (x)');
+    raw.close();
+    expect(() => openStore(file)).toThrow(DatabaseTooNewError);
+    expect(() => openStore(file)).toThrow(/newer version of Switchboard/);
+    const after = new Database(file);
+    expect(after.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
+    expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'contacts'").get()).toEqual({ n: 0 });
+    after.close();
+  });
+
+  it('are idempotent: opening twice applies nothing the second time', () => {
+    const file = path.join(tempDir(), 'twice.db');
+    openStore(file).close();
+    const again = openStore(file);
+    expect(schemaVersion(again.sqlite)).toBe(migrations.length);
+    again.close();
+  });
+
+  it('0001 search index: indexes the messages and contacts that existed before it', () => {
+    const db = dbAt(1);
+    seedV1(db);
+    migrate(db, migrations, 2);
+    expect(db.prepare(`SELECT rowid FROM entries_fts WHERE entries_fts MATCH 'heater'`).all()).toHaveLength(1);
+    expect(db.prepare(`SELECT name FROM contacts_fts WHERE contacts_fts MATCH '"5550147"'`).all()).toEqual([{ name: 'Maria Gonzalez' }]);
+    expect(db.prepare(`SELECT name FROM contacts_fts WHERE contacts_fts MATCH '"Elm St"'`).all()).toHaveLength(1);
+    db.prepare(`INSERT INTO identities (id, workspace_id, contact_id, kind, value) VALUES ('id_2', 'ws_1', 'ct_1', 'email', 'maria@example.com')`).run();
+    expect(db.prepare(`SELECT name FROM contacts_fts WHERE contacts_fts MATCH '"maria@exa"'`).all()).toHaveLength(1);
+    db.close();
+  });
+
+  it('0002 inbox counts: counts the conversations that existed before it, then follows changes', () => {
+    const db = dbAt(2);
+    seedV1(db);
+    migrate(db, migrations, 3);
+    const counts = () =>
+      Object.fromEntries(
+        (db.prepare(`SELECT bucket || ':' || member_id AS k, n FROM inbox_counts`).all() as Array<{ k: string; n: number }>).map((r) => [r.k, r.n]),
+      );
+    expect(counts()).toEqual({ 'open:': 1, 'assigned:mb_1': 1, 'unread:': 1, 'needs_response:': 1 });
+    db.prepare(`UPDATE conversations SET assignee_id = NULL, unread_count = 0 WHERE id = 'cv_1'`).run();
+    expect(counts()).toMatchObject({ 'open:': 1, 'assigned:mb_1': 0, 'unassigned:': 1, 'unread:': 0, 'needs_response:': 1 });
+    db.close();
+  });
+});
