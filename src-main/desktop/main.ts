@@ -38,7 +38,8 @@ if (app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const dataDir = path.join(app.getPath('userData'), 'data');
+  // SWITCHBOARD_DATA lets scripts/run.sh keep a demo apart from real data, as the host's --data does.
+  const dataDir = process.env.SWITCHBOARD_DATA ?? path.join(app.getPath('userData'), 'data');
   mkdirSync(dataDir, { recursive: true });
   const created: Core = createCore({
     dataDir,
