@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../src-shared/api/wire';
+import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../src-shared/api/ipc-channels';
 import type { Core } from '../core/core.types';
 import { createRequestHandler } from './request-handler';
 import { isAppRendererUrl } from './trusted-url';

@@ -3,7 +3,7 @@ import { unwrapResult, type ApiResult } from '../../src-shared/api/result';
 import type { EventName, EventPayload } from '../../src-shared/api/events';
 import type { RequestInput, RequestName, RequestOutput } from '../../src-shared/api/requests';
 import type { SwitchboardApi } from '../../src-shared/api/switchboard-api';
-import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../src-shared/api/wire';
+import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../src-shared/api/ipc-channels';
 
 /*
  * Runs sandboxed with context isolation: the page gets only the two functions below, never

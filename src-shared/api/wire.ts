@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { API_ERROR_CODES } from './result';
 
-/** Messages on the host's WebSocket. Electron IPC carries the same request and result shapes. */
+/** Messages on the host's WebSocket. Electron IPC carries the same request and result shapes (ipc-channels.ts). */
 export const clientMessage = z.object({
   type: z.literal('request'),
   id: z.number().int().nonnegative(),
@@ -21,6 +21,3 @@ export const serverMessage = z.discriminatedUnion('type', [
 ]);
 export type ServerMessage = z.infer<typeof serverMessage>;
 
-/** Electron IPC channel names, shared by preload and main. */
-export const IPC_REQUEST_CHANNEL = 'switchboard:request';
-export const IPC_EVENT_CHANNEL = 'switchboard:event';
