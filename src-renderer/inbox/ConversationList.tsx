@@ -15,6 +15,7 @@ export function ConversationList() {
   const error = useInboxStore((state) => state.error);
   const hasMore = useInboxStore((state) => state.nextCursor !== null);
   const loadingMore = useInboxStore((state) => state.loadingMore);
+  const moreError = useInboxStore((state) => state.moreError);
   const openId = useThreadStore((state) => state.openId);
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -30,10 +31,10 @@ export function ConversationList() {
   const lastVisible = items[items.length - 1]?.index ?? -1;
 
   useEffect(() => {
-    if (hasMore && !loadingMore && lastVisible >= rows.length - PREFETCH_ROWS) {
+    if (hasMore && !loadingMore && moreError === null && lastVisible >= rows.length - PREFETCH_ROWS) {
       void useInboxStore.getState().loadMore();
     }
-  }, [hasMore, loadingMore, lastVisible, rows.length]);
+  }, [hasMore, loadingMore, moreError, lastVisible, rows.length]);
 
   const select = useCallback((conversationId: string) => void useThreadStore.getState().open(conversationId), []);
 
@@ -84,6 +85,14 @@ export function ConversationList() {
         })}
       </div>
       {loadingMore && <div className="list-status list-status--more">Loading more…</div>}
+      {moreError !== null && (
+        <div className="list-status list-status--more list-status--error" role="alert">
+          Could not load more: {moreError}{' '}
+          <button type="button" className="link-button" onClick={() => void useInboxStore.getState().loadMore()}>
+            Retry
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -15,6 +15,8 @@ interface InboxState {
   status: 'loading' | 'ready' | 'error';
   error: string | null;
   loadingMore: boolean;
+  /** Set when a next page failed; stops the scroll-triggered loader from retrying in a tight loop. */
+  moreError: string | null;
   setFilter: (filter: InboxFilter) => void;
   refresh: () => Promise<void>;
   loadMore: () => Promise<void>;
@@ -36,7 +38,7 @@ function isPastCursor(row: ConversationSummary, cursor: Cursor): boolean {
  * loaded beyond that page stay valid, minus the ones that moved up into it.
  */
 function mergeFirstPage(state: InboxState, page: ConversationList): Partial<InboxState> {
-  const base = { counts: page.counts, status: 'ready' as const, error: null };
+  const base = { counts: page.counts, status: 'ready' as const, error: null, moreError: null };
   if (page.nextCursor === null) return { ...base, rows: page.rows, nextCursor: null };
   const cursor = page.nextCursor;
   const onFirstPage = new Set(page.rows.map((row) => row.id));
@@ -68,11 +70,12 @@ export const useInboxStore = create<InboxState>()((set, get) => {
     status: 'loading',
     error: null,
     loadingMore: false,
+    moreError: null,
 
     setFilter: (filter) => {
       if (filter === get().filter) return;
       generation += 1;
-      set({ filter, rows: [], nextCursor: null, status: 'loading', error: null, loadingMore: false });
+      set({ filter, rows: [], nextCursor: null, status: 'loading', error: null, loadingMore: false, moreError: null });
       void get().refresh();
     },
 
@@ -97,7 +100,7 @@ export const useInboxStore = create<InboxState>()((set, get) => {
       const { nextCursor, loadingMore, filter } = get();
       if (nextCursor === null || loadingMore) return;
       const startedIn = generation;
-      set({ loadingMore: true });
+      set({ loadingMore: true, moreError: null });
       try {
         const page = await window.switchboard.request('conversations.list', {
           filter,
@@ -115,7 +118,7 @@ export const useInboxStore = create<InboxState>()((set, get) => {
           };
         });
       } catch (error) {
-        if (startedIn === generation) set({ loadingMore: false, error: errorMessage(error) });
+        if (startedIn === generation) set({ loadingMore: false, moreError: errorMessage(error) });
       }
     },
 

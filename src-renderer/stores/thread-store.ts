@@ -60,7 +60,7 @@ export const useThreadStore = create<ThreadState>()((set, get) => {
     error: null,
 
     open: async (conversationId) => {
-      if (get().openId === conversationId) return;
+      if (get().openId === conversationId && get().status !== 'error') return;
       set({ openId: conversationId, detail: null, status: 'loading', error: null });
       try {
         const detail = await window.switchboard.request('conversations.get', { conversationId });

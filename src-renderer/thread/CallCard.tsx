@@ -1,5 +1,5 @@
 import type { CallOutcome, TimelineEntry } from '../../src-shared/domain/timeline';
-import { callDuration } from '../format/call-duration';
+import { formatDuration } from '../../src-shared/domain/preview';
 import { ChannelIcon } from '../ui/ChannelIcon';
 import { entryAttributes } from './entry-attributes';
 import { EntryTime } from './EntryTime';
@@ -24,7 +24,7 @@ export function CallCard({ entry }: { entry: TimelineEntry }) {
           <ChannelIcon channel="voice" />
           <span className="call-card__title">{outbound ? 'Outgoing call' : 'Incoming call'}</span>
           <span className="call-card__outcome">{OUTCOME_LABELS[outcome]}</span>
-          {showDuration && <span className="call-card__duration">{callDuration(call.durationSec)}</span>}
+          {showDuration && <span className="call-card__duration">{formatDuration(call.durationSec)}</span>}
           <EntryTime at={entry.occurredAt} />
         </div>
         {call?.outcome === 'voicemail' && (

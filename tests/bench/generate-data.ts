@@ -1,5 +1,5 @@
 import type { NormalizedInbound } from '../../src-shared/domain/inbound';
-import type { CallOutcome, DeliveryStatus } from '../../src-shared/domain/timeline';
+import type { CallOutcome, DeliveryStatus, Direction } from '../../src-shared/domain/timeline';
 import type { IdentityKey } from '../../src-shared/identity/resolve';
 import { stableIds } from '../../src-main/core/ingest/stable-ids';
 
@@ -174,14 +174,21 @@ export function* generateEntries(contacts: readonly BenchContact[], total: numbe
 }
 
 function makeEntry(rng: Rng, contact: BenchContact, k: number, occurredAt: number): NormalizedInbound {
-  const direction = rng() < 0.55 ? 'inbound' : 'outbound';
+  const direction: Direction = rng() < 0.55 ? 'inbound' : 'outbound';
   const deliveryStatus: DeliveryStatus = direction === 'inbound' ? 'received' : pick(rng, OUTBOUND_STATUSES);
   const phone: IdentityKey = { kind: 'phone', value: contact.phone };
   const greeting = direction === 'outbound' && rng() < 0.3 ? `Hi ${contact.firstName}, ` : '';
   const c = rng();
   // Customers without an email address write by SMS instead, not by WhatsApp.
   const channel = c < 0.25 ? (contact.email ? 'email' : 'sms') : c < 0.4 ? 'whatsapp' : c < 0.52 ? 'voice' : 'sms';
-  const base = { direction, occurredAt, deliveryStatus, attachments: [], call: null, subject: null } as const;
+  const base: Pick<NormalizedInbound, 'direction' | 'occurredAt' | 'deliveryStatus' | 'attachments' | 'call' | 'subject'> = {
+    direction,
+    occurredAt,
+    deliveryStatus,
+    attachments: [],
+    call: null,
+    subject: null,
+  };
   if (channel === 'email' && contact.email) {
     const paragraphs = [sentence(rng, 8, 25), sentence(rng, 8, 25), sentence(rng, 4, 12)];
     return {

@@ -55,7 +55,7 @@ test('search finds a customer by a number typed with punctuation', async ({ page
   host = await startHost(dataDir, ['--demo']);
   await page.goto(host.url);
   await page.getByTestId('search').fill('555-0147');
-  await expect(page.getByTestId('conversation-row').filter({ hasText: 'Maria Gonzalez' })).toBeVisible();
-  await expect(page.getByTestId('conversation-row')).toHaveCount(1);
+  await expect(page.getByTestId('search-hit').filter({ hasText: 'Maria Gonzalez' })).toBeVisible();
+  await expect(page.getByTestId('search-hit')).toHaveCount(1);
   await page.screenshot({ path: `${ARTIFACTS}/04-search.png` });
 });
