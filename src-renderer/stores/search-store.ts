@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { SearchHit } from '../../src-shared/api/requests';
 import { errorMessage } from '../format/error-message';
 
-const DEBOUNCE_MS = 200;
+export const SEARCH_DEBOUNCE_MS = 200;
 
 interface SearchState {
   query: string;
@@ -38,6 +38,6 @@ export const useSearchStore = create<SearchState>()((set) => ({
       } catch (error) {
         if (ticket === latest) set({ hits: [], status: 'error', error: errorMessage(error) });
       }
-    }, DEBOUNCE_MS);
+    }, SEARCH_DEBOUNCE_MS);
   },
 }));

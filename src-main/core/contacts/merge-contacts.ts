@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ApiError } from '../../../src-shared/api/result';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { newId } from '../ids';
@@ -67,7 +67,11 @@ export function undoMerge(
       .where(and(eq(entries.conversationId, survivorConv), eq(entries.originContactId, merge.mergedId)))
       .run();
     db.update(contacts).set({ mergedInto: null }).where(eq(contacts.id, merge.mergedId)).run();
-    db.update(conversations).set({ status: 'open' }).where(eq(conversations.id, restoredConv)).run();
+    // What was read on the joined thread stays read once the threads part again.
+    db.update(conversations)
+      .set({ status: 'open', readUpTo: sql`max(${conversations.readUpTo}, (SELECT read_up_to FROM conversations WHERE id = ${survivorConv}))` })
+      .where(eq(conversations.id, restoredConv))
+      .run();
     db.update(merges).set({ undoneAt: now }).where(eq(merges.id, mergeId)).run();
     rollup.recompute(survivorConv);
     rollup.recompute(restoredConv);

@@ -53,6 +53,18 @@ describe('merging contacts', () => {
     expect(list.counts.all).toBe(2);
   });
 
+  it('keeps read what was read on the joined thread after an undo', async () => {
+    const { request, bySms, byMail } = setup();
+    const sms = await request<ConversationDetail>('conversations.get', { conversationId: bySms });
+    const mail = await request<ConversationDetail>('conversations.get', { conversationId: byMail });
+    const { mergeId } = await request<{ mergeId: string }>('contacts.merge', { survivorId: sms.contact.id, mergedId: mail.contact.id });
+    expect((await request<ConversationDetail>('conversations.get', { conversationId: bySms })).conversation.unreadCount).toBe(3);
+    await request('conversations.markRead', { conversationId: bySms, upTo: 3_000 });
+    await request('contacts.undoMerge', { mergeId });
+    const mailAfter = await request<ConversationDetail>('conversations.get', { conversationId: byMail });
+    expect(mailAfter.conversation).toMatchObject({ unreadCount: 0, needsResponse: true });
+  });
+
   it('refuses to merge a contact into itself or to undo twice', async () => {
     const { core, bySms, byMail, request } = setup();
     const sms = await request<ConversationDetail>('conversations.get', { conversationId: bySms });
