@@ -14,7 +14,7 @@ import { INBOX_FILTERS } from '../../src-shared/domain/conversation';
 import { createContact } from '../../src-main/core/contacts/contact-repo';
 import { createConversationRollup } from '../../src-main/core/conversations/conversation-rollup';
 import { COUNTS_SQL, createInboxQueries, listSql } from '../../src-main/core/conversations/inbox-queries';
-import { ingestInbound } from '../../src-main/core/ingest/ingest-inbound';
+import { createIngest } from '../../src-main/core/ingest/ingest-inbound';
 import { contactMatchQuery, messageMatchQuery } from '../../src-main/core/search/fts-query';
 import { CONTACT_SEARCH_SQL, createSearch, MESSAGE_SEARCH_SQL } from '../../src-main/core/search/search';
 import { openStore, type Store } from '../../src-main/core/store/open-store';
@@ -94,11 +94,12 @@ function fileSize(file: string): number {
   return total;
 }
 
-/** Our store: contacts through createContact, entries through ingestInbound, in batched transactions. */
+/** Our store: contacts through createContact, entries through the ingest path, in batched transactions. */
 function buildStore(file: string, contacts: readonly BenchContact[]) {
   const store = openStore(file);
   const ws = setUpWorkspace(store);
   const rollup = createConversationRollup(store.sqlite);
+  const ingest = createIngest(store, rollup);
   const conversationIds: string[] = [];
 
   let contactMs = 0;
@@ -126,12 +127,10 @@ function buildStore(file: string, contacts: readonly BenchContact[]) {
   const wallStart = nowNs();
   for (const batch of generateEntries(contacts, ENTRY_COUNT, BATCH, SEED + 1)) {
     const start = nowNs();
-    store.sqlite.transaction(() => {
-      for (const { contactIndex, inbound } of batch) {
-        const outcome = ingestInbound(store.db, rollup, ws.workspaceId, inbound);
-        if (outcome.status !== 'added' || outcome.conversationId !== conversationIds[contactIndex]) misfiled++;
-      }
-    })();
+    const outcomes = ingest(ws.workspaceId, batch.map((b) => b.inbound));
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status !== 'added' || outcome.conversationId !== conversationIds[batch[i]?.contactIndex ?? -1]) misfiled++;
+    });
     ingestMs += msSince(start);
     done += batch.length;
     if (done >= nextReport) {
@@ -310,7 +309,7 @@ function main(): void {
   log('===========================');
   log(`Scale ${SCALE}: ${fmt.int(CONTACT_COUNT)} contacts, ${fmt.int(ENTRY_COUNT)} timeline entries, 5 members, seed ${SEED}.`);
   log('Stores are temporary files opened with openStore (real migrations, WAL, synchronous=NORMAL).');
-  log('Ingest: createContact for every contact, then ingestInbound for every entry (identity resolution,');
+  log('Ingest: createContact for every contact, then the ingest path (createIngest) for every entry (identity resolution,');
   log(`  FTS and count triggers, rollup), in transactions of ${fmt.int(BATCH)}; rate = entries / time inside those`);
   log('  transactions (building the input objects is not timed). Plain SQLite = a second fresh store with the');
   log('  same schema and triggers, the same contacts/conversations inserted directly, then the same entries');

@@ -9,20 +9,20 @@ import { previewOf } from '../../../src-shared/domain/preview';
  * `recompute` rebuilds from the timeline after entries move between conversations.
  */
 export function createConversationRollup(sqlite: Database.Database) {
-  const apply = sqlite.prepare(`
+  // Two statements, because the counts trigger fires on any UPDATE that sets unread_count or
+  // needs_response: the first never sets them, the second only when one of them really changes.
+  const applyLatest = sqlite.prepare(`
+    UPDATE conversations SET last_at = :at, preview = :preview, last_channel = :channel, last_direction = :direction
+    WHERE id = :id AND :at >= last_at`);
+  const applyAttention = sqlite.prepare(`
     UPDATE conversations SET
-      last_at = max(last_at, :at),
-      preview = CASE WHEN :at >= last_at THEN :preview ELSE preview END,
-      last_channel = CASE WHEN :at >= last_at THEN :channel ELSE last_channel END,
-      last_direction = CASE WHEN :at >= last_at THEN :direction ELSE last_direction END,
-      unread_count = unread_count + (:countsUnread AND :at > read_up_to),
-      needs_response = CASE
-        WHEN :visible AND NOT EXISTS (
-          SELECT 1 FROM entries e
-          WHERE e.conversation_id = :id AND e.kind IN ('message', 'call') AND e.occurred_at > :at
-        ) THEN :inbound
-        ELSE needs_response END
-    WHERE id = :id`);
+      unread_count = unread_count + (:at > read_up_to AND :inbound),
+      needs_response = CASE WHEN newest THEN :inbound ELSE needs_response END
+    FROM (SELECT NOT EXISTS (
+      SELECT 1 FROM entries e
+      WHERE e.conversation_id = :id AND e.kind IN ('message', 'call') AND e.occurred_at > :at
+    ) AS newest) AS latest
+    WHERE id = :id AND ((:at > read_up_to AND :inbound) OR (newest AND needs_response != :inbound))`);
 
   const recomputeStatement = sqlite.prepare(`
     UPDATE conversations SET
@@ -58,18 +58,11 @@ export function createConversationRollup(sqlite: Database.Database) {
 
   return {
     applyEntry(entry: RollupEntry): void {
-      const visible = isCustomerVisible(entry.kind);
-      const inbound = entry.direction === 'inbound';
-      apply.run({
-        id: entry.conversationId,
-        at: entry.occurredAt,
-        preview: previewOf(entry),
-        channel: entry.channel,
-        direction: entry.direction,
-        countsUnread: visible && inbound ? 1 : 0,
-        visible: visible ? 1 : 0,
-        inbound: inbound ? 1 : 0,
-      });
+      const preview = previewOf(entry);
+      applyLatest.run({ id: entry.conversationId, at: entry.occurredAt, preview, channel: entry.channel, direction: entry.direction });
+      if (isCustomerVisible(entry.kind)) {
+        applyAttention.run({ id: entry.conversationId, at: entry.occurredAt, inbound: entry.direction === 'inbound' ? 1 : 0 });
+      }
     },
 
     /** The read mark only moves forward, so a stale PC cannot make read messages unread again. */

@@ -4,7 +4,7 @@ import type { NormalizedInbound } from '../../../src-shared/domain/inbound';
 import { createContact } from '../contacts/contact-repo';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { addSystemEvent } from '../entries/system-event';
-import { ingestInbound } from '../ingest/ingest-inbound';
+import { createIngest, type Ingest } from '../ingest/ingest-inbound';
 import { stableIds } from '../ingest/stable-ids';
 import { addNote } from '../notes/add-note';
 import { conversations } from '../store/schema';
@@ -23,13 +23,15 @@ export function seedDemo(store: Store, rollup: ConversationRollup, now = Date.no
     for (const row of store.sqlite.prepare('SELECT id, name FROM members WHERE workspace_id = ?').all(workspaceId) as Array<{ id: string; name: string }>) {
       memberIds.set(row.name, row.id);
     }
-    DEMO_CUSTOMERS.forEach((customer, index) => seedCustomer(store, rollup, workspaceId, memberIds, customer, index, now));
+    const ingest = createIngest(store, rollup);
+    DEMO_CUSTOMERS.forEach((customer, index) => seedCustomer(store, rollup, ingest, workspaceId, memberIds, customer, index, now));
   })();
 }
 
 function seedCustomer(
   store: Store,
   rollup: ConversationRollup,
+  ingest: Ingest,
   workspaceId: string,
   memberIds: Map<string, string>,
   customer: DemoCustomer,
@@ -44,8 +46,8 @@ function seedCustomer(
   customer.steps.forEach((step, stepIndex) => {
     const at = now - step.minutesAgo * 60_000;
     if (step.type === 'message' || step.type === 'call') {
-      const outcome = ingestInbound(store.db, rollup, workspaceId, toInbound(customer, step, at, `${index}x${stepIndex}`));
-      if (outcome.status === 'added') conversationId = outcome.conversationId;
+      const [outcome] = ingest(workspaceId, [toInbound(customer, step, at, `${index}x${stepIndex}`)]);
+      if (outcome?.status === 'added') conversationId = outcome.conversationId;
       return;
     }
     if (!conversationId) throw new Error('A demo customer must start with a message or call');

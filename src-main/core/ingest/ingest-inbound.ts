@@ -1,61 +1,78 @@
 import type { NormalizedInbound } from '../../../src-shared/domain/inbound';
-import { resolveIdentities } from '../../../src-shared/identity/resolve';
+import { resolveIdentities, type IdentityKey } from '../../../src-shared/identity/resolve';
 import { formatPhoneForDisplay } from '../../../src-shared/identity/phone';
-import { addIdentities, createContact, findIdentityOwner, requireConversationOfContact } from '../contacts/contact-repo';
+import { addIdentities, createContact } from '../contacts/contact-repo';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
-import { insertEntry, type NewEntryRow } from '../entries/entry-repo';
-import type { StoreDb } from '../store/open-store';
+import type { Store } from '../store/open-store';
 
 export type IngestOutcome = { status: 'added'; conversationId: string } | { status: 'duplicate' };
 
 /**
- * Files one customer-visible entry under its customer: finds the contact through its identities (or
- * creates one with its conversation), stores the entry under its stable id and updates the inbox row.
- * Must run inside a transaction; a duplicate id changes nothing.
+ * Files customer-visible entries under their customers: finds each contact through its identities (or
+ * creates it with its conversation), stores the entry under its stable id and updates the inbox row.
+ * A batch is one transaction, so a sync that dies midway leaves none of it; a duplicate id changes
+ * nothing. The statements of this hot path are prepared once, not rebuilt per entry.
  */
-export function ingestInbound(
-  db: StoreDb,
-  rollup: ConversationRollup,
-  workspaceId: string,
-  inbound: NormalizedInbound,
-): IngestOutcome {
-  const resolution = resolveIdentities(inbound.customer.identities, (key) => findIdentityOwner(db, workspaceId, key));
-  let contactId: string;
-  let conversationId: string;
-  if (resolution.outcome === 'existing') {
-    contactId = resolution.contactId;
-    addIdentities(db, workspaceId, contactId, resolution.unknownIdentities);
-    conversationId = requireConversationOfContact(db, contactId);
-  } else {
-    ({ contactId, conversationId } = createContact(
-      db,
-      workspaceId,
-      { displayName: inbound.customer.displayName ?? fallbackName(inbound), identities: resolution.identities },
-      inbound.occurredAt,
-    ));
+export function createIngest(store: Store, rollup: ConversationRollup) {
+  const { sqlite, db } = store;
+  const ownerOf = sqlite.prepare(
+    'SELECT contact_id FROM identities WHERE workspace_id = ? AND kind = ? AND value = ?',
+  ).pluck();
+  const conversationOf = sqlite.prepare('SELECT id FROM conversations WHERE contact_id = ?').pluck();
+  const insertEntry = sqlite.prepare(`
+    INSERT INTO entries (id, workspace_id, conversation_id, origin_contact_id, kind, channel, direction, subject, body,
+      occurred_at, delivery_status, attachments, call_duration_sec, call_outcome, call_recording_url, call_transcription)
+    VALUES (:id, :workspaceId, :conversationId, :contactId, :kind, :channel, :direction, :subject, :body,
+      :occurredAt, :deliveryStatus, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription)
+    ON CONFLICT (id) DO NOTHING`);
+
+  function resolveContact(workspaceId: string, inbound: NormalizedInbound): { contactId: string; conversationId: string } {
+    const resolution = resolveIdentities(inbound.customer.identities, (key: IdentityKey) => ownerOf.get(workspaceId, key.kind, key.value) as string | undefined ?? null);
+    if (resolution.outcome === 'new') {
+      return createContact(
+        db,
+        workspaceId,
+        { displayName: inbound.customer.displayName ?? fallbackName(inbound), identities: resolution.identities },
+        inbound.occurredAt,
+      );
+    }
+    if (resolution.unknownIdentities.length > 0) addIdentities(db, workspaceId, resolution.contactId, resolution.unknownIdentities);
+    const conversationId = conversationOf.get(resolution.contactId) as string | undefined;
+    if (!conversationId) throw new Error(`Contact ${resolution.contactId} has no conversation`);
+    return { contactId: resolution.contactId, conversationId };
   }
-  const row: NewEntryRow = {
-    id: inbound.id,
-    workspaceId,
-    conversationId,
-    originContactId: contactId,
-    kind: inbound.kind,
-    channel: inbound.channel,
-    direction: inbound.direction,
-    subject: inbound.subject,
-    body: inbound.body,
-    occurredAt: inbound.occurredAt,
-    deliveryStatus: inbound.deliveryStatus,
-    attachments: inbound.attachments,
-    callDurationSec: inbound.call?.durationSec ?? null,
-    callOutcome: inbound.call?.outcome ?? null,
-    callRecordingUrl: inbound.call?.recordingUrl ?? null,
-    callTranscription: inbound.call?.transcription ?? null,
-  };
-  if (!insertEntry(db, row)) return { status: 'duplicate' };
-  rollup.applyEntry({ ...inbound, conversationId });
-  return { status: 'added', conversationId };
+
+  function ingestOne(workspaceId: string, inbound: NormalizedInbound): IngestOutcome {
+    const { contactId, conversationId } = resolveContact(workspaceId, inbound);
+    const inserted = insertEntry.run({
+      id: inbound.id,
+      workspaceId,
+      conversationId,
+      contactId,
+      kind: inbound.kind,
+      channel: inbound.channel,
+      direction: inbound.direction,
+      subject: inbound.subject,
+      body: inbound.body,
+      occurredAt: inbound.occurredAt,
+      deliveryStatus: inbound.deliveryStatus,
+      attachments: JSON.stringify(inbound.attachments),
+      callDurationSec: inbound.call?.durationSec ?? null,
+      callOutcome: inbound.call?.outcome ?? null,
+      callRecordingUrl: inbound.call?.recordingUrl ?? null,
+      callTranscription: inbound.call?.transcription ?? null,
+    });
+    if (inserted.changes === 0) return { status: 'duplicate' };
+    rollup.applyEntry({ ...inbound, conversationId });
+    return { status: 'added', conversationId };
+  }
+
+  return sqlite.transaction((workspaceId: string, inbounds: readonly NormalizedInbound[]): IngestOutcome[] =>
+    inbounds.map((inbound) => ingestOne(workspaceId, inbound)),
+  );
 }
+
+export type Ingest = ReturnType<typeof createIngest>;
 
 /** An unknown sender is named by the handle they wrote from, so the list never shows a blank name. */
 function fallbackName(inbound: NormalizedInbound): string {

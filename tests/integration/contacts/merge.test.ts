@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
-import { ingestInbound } from '../../../src-main/core/ingest/ingest-inbound';
 import type { ConversationDetail, ConversationList } from '../../../src-shared/api/requests';
 import { inboundMessage } from '../../support/inbound';
 import { openTestCore } from '../../support/test-core';
@@ -11,9 +10,9 @@ const tempDir = useTempDirs();
 function setup() {
   const t = openTestCore(tempDir());
   const ingest = (m: ReturnType<typeof inboundMessage>) => {
-    const outcome = t.core.store.db.transaction(() => ingestInbound(t.core.store.db, t.rollup, t.workspaceId, m));
-    if (outcome.status !== 'added') throw new Error('not added');
-    return outcome.conversationId;
+    const conversationId = t.ingest(m);
+    if (!conversationId) throw new Error('not added');
+    return conversationId;
   };
   const bySms = ingest(inboundMessage([{ kind: 'phone', value: '+12125550147' }], { body: 'sms one', occurredAt: 1_000 }));
   ingest(inboundMessage([{ kind: 'phone', value: '+12125550147' }], { body: 'sms two', occurredAt: 3_000 }));
