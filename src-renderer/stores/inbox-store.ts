@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ConversationList } from '../../src-shared/api/requests';
 import type { ConversationSummary, InboxCounts, InboxFilter } from '../../src-shared/domain/conversation';
 import { errorMessage } from '../format/error-message';
+import { coalesce } from './coalesce';
 
 const PAGE_SIZE = 100;
 
@@ -25,8 +26,6 @@ interface InboxState {
 
 /** Bumped on every filter change, so answers to a request made for the previous filter are dropped. */
 let generation = 0;
-let refreshInFlight: Promise<void> | null = null;
-let refreshAgain = false;
 
 /** The list is ordered newest first by (lastAt, id); this says whether a row lies past a page's cursor. */
 function isPastCursor(row: ConversationSummary, cursor: Cursor): boolean {
@@ -79,22 +78,7 @@ export const useInboxStore = create<InboxState>()((set, get) => {
       void get().refresh();
     },
 
-    // Change events can arrive in bursts: at most one refetch runs, and one more follows if asked meanwhile.
-    refresh: () => {
-      if (refreshInFlight) {
-        refreshAgain = true;
-        return refreshInFlight;
-      }
-      refreshInFlight = (async () => {
-        do {
-          refreshAgain = false;
-          await fetchFirstPage();
-        } while (refreshAgain);
-      })().finally(() => {
-        refreshInFlight = null;
-      });
-      return refreshInFlight;
-    },
+    refresh: coalesce(() => fetchFirstPage()),
 
     loadMore: async () => {
       const { nextCursor, loadingMore, filter } = get();

@@ -3,6 +3,7 @@ import type { ConversationDetail } from '../../src-shared/api/requests';
 import type { TimelineEntry } from '../../src-shared/domain/timeline';
 import { errorMessage } from '../format/error-message';
 import { useInboxStore } from './inbox-store';
+import { coalesce } from './coalesce';
 
 interface ThreadState {
   openId: string | null;
@@ -15,8 +16,6 @@ interface ThreadState {
   addEntry: (entry: TimelineEntry) => void;
 }
 
-let refreshInFlight: Promise<void> | null = null;
-let refreshAgain = false;
 
 function newestAt(detail: ConversationDetail): number | null {
   let newest: number | null = null;
@@ -72,21 +71,7 @@ export const useThreadStore = create<ThreadState>()((set, get) => {
       }
     },
 
-    refresh: () => {
-      if (refreshInFlight) {
-        refreshAgain = true;
-        return refreshInFlight;
-      }
-      refreshInFlight = (async () => {
-        do {
-          refreshAgain = false;
-          await fetchOpen();
-        } while (refreshAgain);
-      })().finally(() => {
-        refreshInFlight = null;
-      });
-      return refreshInFlight;
-    },
+    refresh: coalesce(() => fetchOpen()),
 
     // The note we just added shows at once, without waiting for the change event's refetch.
     addEntry: (entry) =>

@@ -1,26 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startHost, type RunningHost } from './host-process';
+import { ARTIFACTS, expect, test } from './demo-host-fixture';
 
-const ARTIFACTS = 'test-results/artifacts';
-let dataDir: string;
-let host: RunningHost | undefined;
-
-test.beforeEach(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-e2e-'));
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-test('the demo inbox shows, and a note survives a restart of the host', async ({ page }) => {
-  host = await startHost(dataDir, ['--demo']);
-  await page.goto(host.url);
+test('the demo inbox shows, and a note survives a restart of the host', async ({ page, demoHost }) => {
+  await page.goto(demoHost.url);
 
   await expect(page.getByTestId('demo-badge')).toBeVisible();
   const rows = page.getByTestId('conversation-row');
@@ -42,18 +23,15 @@ test('the demo inbox shows, and a note survives a restart of the host', async ({
   await expect(page.getByTestId('composer-input')).toHaveValue('');
   await page.screenshot({ path: `${ARTIFACTS}/02-note-added.png` });
 
-  await host.stop();
-  host = await startHost(dataDir, ['--demo']);
-  await page.goto(host.url);
+  await page.goto(await demoHost.restart());
   await page.reload();
   await page.getByTestId('conversation-row').filter({ hasText: 'Maria Gonzalez' }).click();
   await expect(page.getByTestId('thread').locator('[data-testid="entry"][data-kind="note"]').filter({ hasText: note })).toBeVisible();
   await page.screenshot({ path: `${ARTIFACTS}/03-note-after-restart.png` });
 });
 
-test('search finds a customer by a number typed with punctuation', async ({ page }) => {
-  host = await startHost(dataDir, ['--demo']);
-  await page.goto(host.url);
+test('search finds a customer by a number typed with punctuation', async ({ page, demoHost }) => {
+  await page.goto(demoHost.url);
   await page.getByTestId('search').fill('555-0147');
   await expect(page.getByTestId('search-hit').filter({ hasText: 'Maria Gonzalez' })).toBeVisible();
   await expect(page.getByTestId('search-hit')).toHaveCount(1);

@@ -1,26 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startHost, type RunningHost } from './host-process';
+import { ARTIFACTS, expect, test } from './demo-host-fixture';
 
-const ARTIFACTS = 'test-results/artifacts';
-let dataDir: string;
-let host: RunningHost | undefined;
-
-test.beforeEach(() => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-e2e-'));
-});
-
-test.afterEach(async () => {
-  await host?.stop();
-  host = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-test('merging Jenny Lee into Maria Gonzalez joins their threads, and Undo splits them again', async ({ page }) => {
-  host = await startHost(dataDir, ['--demo']);
-  await page.goto(host.url);
+test('merging Jenny Lee into Maria Gonzalez joins their threads, and Undo splits them again', async ({ page, demoHost }) => {
+  await page.goto(demoHost.url);
 
   const rows = page.getByTestId('conversation-row');
   const mariaRow = rows.filter({ hasText: 'Maria Gonzalez' });
@@ -72,9 +53,8 @@ test('merging Jenny Lee into Maria Gonzalez joins their threads, and Undo splits
   await expect(panel).toContainText('jenny@sunrisecafe.example');
 });
 
-test('the merge picker closes on Escape and never offers the open contact', async ({ page }) => {
-  host = await startHost(dataDir, ['--demo']);
-  await page.goto(host.url);
+test('the merge picker closes on Escape and never offers the open contact', async ({ page, demoHost }) => {
+  await page.goto(demoHost.url);
   await page.getByTestId('conversation-row').filter({ hasText: 'Jenny Lee' }).click();
 
   await page.getByTestId('merge-open').click();
