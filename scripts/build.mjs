@@ -14,6 +14,7 @@ const cjsImportMeta = {
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   build({ ...node, entryPoints: ['src-main/host/cli/entry.ts'], outfile: 'dist/cli.mjs', format: 'esm', packages: 'external' }),
+  build({ ...node, entryPoints: ['sync-server/cli/entry.ts'], outfile: 'dist/sync-server.mjs', format: 'esm', packages: 'external' }),
   build({
     ...node,
     ...cjsImportMeta,
@@ -26,4 +27,4 @@ await Promise.all([
   build({ ...node, entryPoints: ['src-main/desktop/preload.ts'], outfile: 'dist/desktop/preload.cjs', format: 'cjs', external: ['electron'] }),
 ]);
 await viteBuild({ configFile: 'src-renderer/vite.config.ts', logLevel: 'warn' });
-console.log('Built dist/cli.mjs, dist/desktop/{main,preload}.cjs and dist/renderer/.');
+console.log('Built dist/cli.mjs, dist/sync-server.mjs, dist/desktop/{main,preload}.cjs and dist/renderer/.');
