@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AttachmentMeta, CallOutcome, Channel, DeliveryStatus, Direction, EntryKind } from '../../../src-shared/domain/timeline';
 import type { IdentityKind } from '../../../src-shared/domain/contact';
 import type { Role } from '../../../src-shared/domain/workspace';
@@ -134,3 +134,19 @@ export const merges = sqliteTable('merges', {
   createdAt: integer('created_at').notNull(),
   undoneAt: integer('undone_at'),
 });
+
+/**
+ * Every Yjs update of a shared document, local or remote, stored before anything derived from it is
+ * shown, so edits made offline survive a restart and reach the server on reconnect. A room's rows are
+ * merged into one when they pile up.
+ */
+export const docUpdates = sqliteTable(
+  'doc_updates',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    room: text('room').notNull(),
+    update: blob('update', { mode: 'buffer' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('doc_updates_room').on(t.room, t.seq)],
+);

@@ -82,4 +82,15 @@ describe('migrations', () => {
     expect(counts()).toMatchObject({ 'open:': 1, 'assigned:mb_1': 0, 'unassigned:': 1, 'unread:': 0, 'needs_response:': 1 });
     db.close();
   });
+
+  it('0003 doc updates: adds the shared-document log and leaves the inbox as it was', () => {
+    const db = dbAt(3);
+    seedV1(db);
+    migrate(db, migrations, 4);
+    db.prepare(`INSERT INTO doc_updates (room, "update", created_at) VALUES ('ws/ws_1', x'0000', 1)`).run();
+    expect(db.prepare('SELECT room, length("update") AS bytes FROM doc_updates').all()).toEqual([{ room: 'ws/ws_1', bytes: 2 }]);
+    expect(db.prepare(`SELECT rowid FROM entries_fts WHERE entries_fts MATCH 'heater'`).all()).toHaveLength(1);
+    expect(db.prepare(`SELECT n FROM inbox_counts WHERE bucket = 'open'`).get()).toEqual({ n: 1 });
+    db.close();
+  });
 });

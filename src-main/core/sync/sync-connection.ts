@@ -1,0 +1,124 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const INITIAL_BACKOFF_MS = 250;
+const MAX_BACKOFF_MS = 10_000;
+/** Close codes after which retrying cannot help: the server said this member may not be here. */
+const FINAL_CLOSE_CODES = new Set([4401, 4403]);
+
+export type SyncStatus =
+  | { state: 'connecting' }
+  | { state: 'synced' }
+  | { state: 'offline'; since: number; retryInMs: number }
+  | { state: 'refused'; reason: string };
+
+export interface SyncConnectionOptions {
+  /** The sync-server's base URL, e.g. ws://127.0.0.1:4900 */
+  serverUrl: string;
+  token: string;
+  room: string;
+  doc: Y.Doc;
+  onStatus?: (status: SyncStatus) => void;
+}
+
+/**
+ * Keeps one document in step with the sync-server over the y-websocket protocol. Each (re)connect
+ * starts with the state-vector handshake, so whatever either side wrote while apart is exchanged;
+ * live local updates are sent as they happen. It retries with backoff until closed, except when the
+ * server refuses the member, which no retry can fix.
+ */
+export function connectRoom(options: SyncConnectionOptions): { close(): void; status(): SyncStatus } {
+  const { doc } = options;
+  let socket: WebSocket | null = null;
+  let closed = false;
+  let backoff = INITIAL_BACKOFF_MS;
+  let offlineSince: number | null = null;
+  let status: SyncStatus = { state: 'connecting' };
+  let retryTimer: NodeJS.Timeout | null = null;
+
+  const setStatus = (next: SyncStatus) => {
+    status = next;
+    options.onStatus?.(next);
+  };
+  const send = (encoder: encoding.Encoder) => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(encoding.toUint8Array(encoder));
+  };
+  const sendLocalUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === connection) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    send(encoder);
+  };
+
+  const connection = {
+    close(): void {
+      closed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      doc.off('update', sendLocalUpdate);
+      socket?.close();
+    },
+    status: () => status,
+  };
+
+  function open(): void {
+    const url = `${options.serverUrl.replace(/\/$/, '')}/sync/${encodeURIComponent(options.room)}`;
+    const ws = new WebSocket(url, { headers: { Authorization: `Bearer ${options.token}` } });
+    ws.binaryType = 'arraybuffer';
+    socket = ws;
+    ws.on('open', () => {
+      backoff = INITIAL_BACKOFF_MS;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, doc);
+      send(encoder);
+    });
+    ws.on('message', (data: ArrayBuffer) => handleMessage(new Uint8Array(data)));
+    ws.on('unexpected-response', (_req, res) => {
+      const reason = res.statusCode === 401 ? 'the server does not know this PC’s token' : `the server refused this room (HTTP ${res.statusCode})`;
+      closed = true;
+      setStatus({ state: 'refused', reason });
+      ws.terminate();
+    });
+    ws.on('close', (code, reason) => {
+      if (socket !== ws) return;
+      socket = null;
+      if (FINAL_CLOSE_CODES.has(code)) {
+        closed = true;
+        setStatus({ state: 'refused', reason: reason.toString() || `closed with ${code}` });
+      }
+      if (closed) return;
+      offlineSince ??= Date.now();
+      setStatus({ state: 'offline', since: offlineSince, retryInMs: backoff });
+      retryTimer = setTimeout(open, backoff);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    });
+    ws.on('error', () => {
+      // 'close' follows and schedules the retry; the error itself carries nothing more to act on.
+    });
+  }
+
+  function handleMessage(message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_AWARENESS) return;
+    if (type !== MESSAGE_SYNC) return;
+    const reply = encoding.createEncoder();
+    encoding.writeVarUint(reply, MESSAGE_SYNC);
+    const syncType = syncProtocol.readSyncMessage(decoder, reply, doc, connection);
+    if (encoding.length(reply) > 1) send(reply);
+    if (syncType === syncProtocol.messageYjsSyncStep2 && status.state !== 'synced') {
+      offlineSince = null;
+      setStatus({ state: 'synced' });
+    }
+  }
+
+  doc.on('update', sendLocalUpdate);
+  open();
+  return connection;
+}

@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openStore, type Store } from '../../../src-main/core/store/open-store';
+import { openRoomReplica, type RoomReplica } from '../../../src-main/core/sync/room-replica';
+import { connectRoom, type SyncStatus } from '../../../src-main/core/sync/sync-connection';
+import { createUpdateLog } from '../../../src-main/core/sync/update-log';
+import { CLAIM_EVENTS_MAP, CLAIM_STAMPS_MAP, resolveClaims, type ClaimEvent } from '../../../src-shared/sync/claims';
+import { TestServer } from '../sync-server/harness';
+import { useTempDirs } from '../../support/temp-dir';
+
+const tempDir = useTempDirs();
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** One PC: its own SQLite store, the replica of one room, and (when online) its connection. */
+class Pc {
+  store: Store;
+  replica: RoomReplica;
+  connection: ReturnType<typeof connectRoom> | null = null;
+  statuses: SyncStatus[] = [];
+
+  constructor(
+    readonly dataDir: string,
+    readonly room: string,
+  ) {
+    this.store = openStore(path.join(dataDir, 'switchboard.db'));
+    this.replica = openRoomReplica(createUpdateLog(this.store.sqlite), room);
+    cleanups.push(() => this.shutDown());
+  }
+
+  get doc(): Y.Doc {
+    return this.replica.doc;
+  }
+
+  connect(serverUrl: string, token: string): void {
+    this.connection = connectRoom({ serverUrl, token, room: this.room, doc: this.doc, onStatus: (s) => this.statuses.push(s) });
+  }
+
+  disconnect(): void {
+    this.connection?.close();
+    this.connection = null;
+  }
+
+  /** Like quitting the app and starting it again: everything comes back from SQLite. */
+  restart(): void {
+    this.shutDown();
+    this.store = openStore(path.join(this.dataDir, 'switchboard.db'));
+    this.replica = openRoomReplica(createUpdateLog(this.store.sqlite), this.room);
+  }
+
+  shutDown(): void {
+    this.disconnect();
+    this.replica.destroy();
+    this.store.close();
+  }
+}
+
+async function eventually(check: () => void, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+async function setUp() {
+  const server = await TestServer.start({ idleUnloadMs: 60_000 });
+  cleanups.push(() => server.stop());
+  const owner = await server.workspace('northside');
+  const desk = await server.invite(owner, 'agent', 'Front desk');
+  const wsUrl = server.url.replace(/^http/, 'ws');
+  return { server, owner, desk, wsUrl, room: 'ws/northside' };
+}
+
+function claim(pc: Pc, id: string, actorId: string, at: number): void {
+  const event: ClaimEvent = { id, conversationId: 'cv_1', kind: 'claim', actorId, assigneeId: null, at };
+  pc.doc.getMap<ClaimEvent>(CLAIM_EVENTS_MAP).set(id, event);
+}
+
+function ownerSeenBy(pc: Pc): string | null {
+  const events = [...pc.doc.getMap<ClaimEvent>(CLAIM_EVENTS_MAP).values()];
+  const stamps = pc.doc.getMap<number>(CLAIM_STAMPS_MAP);
+  return resolveClaims(events, (id) => stamps.get(id)).ownerId;
+}
+
+describe('replication between PCs through the real sync-server', () => {
+  it('carries an edit from one PC to another and stores it on both', async () => {
+    const { owner, desk, wsUrl, room } = await setUp();
+    const a = new Pc(tempDir(), room);
+    const b = new Pc(tempDir(), room);
+    a.connect(wsUrl, owner.token);
+    b.connect(wsUrl, desk.token);
+    a.doc.getMap('notes').set('n1', 'Gate code is 4471');
+    await eventually(() => expect(b.doc.getMap('notes').get('n1')).toBe('Gate code is 4471'));
+    expect(a.statuses.at(-1)).toEqual({ state: 'synced' });
+    b.restart();
+    expect(b.doc.getMap('notes').get('n1')).toBe('Gate code is 4471');
+  });
+
+  it('keeps what a laptop wrote offline across a restart, and merges it on reconnect', async () => {
+    const { owner, desk, wsUrl, room } = await setUp();
+    const office = new Pc(tempDir(), room);
+    const laptop = new Pc(tempDir(), room);
+    office.connect(wsUrl, owner.token);
+    laptop.connect(wsUrl, desk.token);
+    await eventually(() => expect(laptop.connection?.status()).toEqual({ state: 'synced' }));
+
+    laptop.disconnect();
+    laptop.doc.getMap('notes').set('from-laptop', 'Written in the van');
+    office.doc.getMap('notes').set('from-office', 'Written at the desk');
+    laptop.restart();
+    expect(laptop.doc.getMap('notes').get('from-laptop')).toBe('Written in the van');
+
+    laptop.connect(wsUrl, desk.token);
+    for (const pc of [office, laptop]) {
+      await eventually(() => expect(pc.doc.getMap('notes').toJSON()).toEqual({ 'from-laptop': 'Written in the van', 'from-office': 'Written at the desk' }));
+    }
+  });
+
+  it('gives a conversation claimed on two disconnected PCs to the claim the server received first', async () => {
+    const { owner, desk, wsUrl, room } = await setUp();
+    const first = new Pc(tempDir(), room);
+    const second = new Pc(tempDir(), room);
+    claim(second, 'claim-by-second', 'second', 1_000);
+    claim(first, 'claim-by-first', 'first', 9_000);
+    expect(ownerSeenBy(first)).toBeNull();
+
+    first.connect(wsUrl, owner.token);
+    await eventually(() => expect(ownerSeenBy(first)).toBe('first'));
+    second.connect(wsUrl, desk.token);
+    for (const pc of [first, second]) await eventually(() => expect(ownerSeenBy(pc)).toBe('first'));
+    expect(second.doc.getMap(CLAIM_STAMPS_MAP).toJSON()).toEqual(first.doc.getMap(CLAIM_STAMPS_MAP).toJSON());
+  });
+
+  it('reconnects by itself after the server restarts, and nothing is lost', async () => {
+    const { server, owner, desk, wsUrl, room } = await setUp();
+    const a = new Pc(tempDir(), room);
+    const b = new Pc(tempDir(), room);
+    a.connect(wsUrl, owner.token);
+    b.connect(wsUrl, desk.token);
+    a.doc.getMap('notes').set('before', 'before the restart');
+    await eventually(() => expect(b.doc.getMap('notes').get('before')).toBe('before the restart'));
+
+    await server.restart();
+    await eventually(() => expect(a.statuses.some((s) => s.state === 'offline')).toBe(true));
+    b.doc.getMap('notes').set('after', 'after the restart');
+    await eventually(() => expect(a.doc.getMap('notes').toJSON()).toEqual({ before: 'before the restart', after: 'after the restart' }), 15_000);
+  });
+
+  it('stops retrying, and says why, when the server refuses this PC', async () => {
+    const { wsUrl, room } = await setUp();
+    const pc = new Pc(tempDir(), room);
+    pc.connect(wsUrl, 'forged-token');
+    await eventually(() => expect(pc.connection?.status()).toMatchObject({ state: 'refused', reason: expect.stringMatching(/token/) }));
+  });
+
+  it('merges a long local log into one row without changing the document', async () => {
+    const pc = new Pc(tempDir(), 'ws/northside');
+    const notes = pc.doc.getMap('notes');
+    for (let i = 0; i < 600; i++) notes.set(`n${i}`, `note ${i}`);
+    const log = createUpdateLog(pc.store.sqlite);
+    expect(log.rowCount('ws/northside')).toBeLessThan(200);
+    pc.restart();
+    expect(pc.doc.getMap('notes').size).toBe(600);
+    expect(pc.doc.getMap('notes').get('n599')).toBe('note 599');
+  });
+});
