@@ -1,7 +1,8 @@
+import { EMAIL_PARSE_USAGE, emailParseCommand } from './email-parse-command';
 import { HOST_USAGE, hostCommand } from './host-command';
 import { PHONE_USAGE, phoneNormalizeCommand } from './phone-normalize-command';
 
-const USAGE = `Usage:\n  ${HOST_USAGE}\n  ${PHONE_USAGE}`;
+const USAGE = `Usage:\n  ${HOST_USAGE}\n  ${PHONE_USAGE}\n  ${EMAIL_PARSE_USAGE}`;
 
 /** The `switchboard` command: one entry, each subcommand in its own module. */
 export async function main(argv: string[]): Promise<number> {
@@ -9,6 +10,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'host') return await hostCommand(argv.slice(1));
     if (command === 'phone' && sub === 'normalize') return await phoneNormalizeCommand(rest);
+    if (command === 'email' && sub === 'parse') return await emailParseCommand(rest);
     if (command === '--help' || command === '-h' || command === 'help') {
       console.log(USAGE);
       return 0;

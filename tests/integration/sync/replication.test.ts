@@ -100,7 +100,7 @@ describe('replication between PCs through the real sync-server', () => {
     b.connect(wsUrl, desk.token);
     a.doc.getMap('notes').set('n1', 'Gate code is 4471');
     await eventually(() => expect(b.doc.getMap('notes').get('n1')).toBe('Gate code is 4471'));
-    expect(a.statuses.at(-1)).toEqual({ state: 'synced' });
+    await eventually(() => expect(a.connection?.status()).toEqual({ state: 'synced' }));
     b.restart();
     expect(b.doc.getMap('notes').get('n1')).toBe('Gate code is 4471');
   });
