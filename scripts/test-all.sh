@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 require_node
 require_build_tools
 if [ -z "${CHROMIUM_PATH:-}" ] && [ "$(uname)" != Darwin ] && [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+require_mail_servers
 install_node_modules
 
 rm -rf test-results

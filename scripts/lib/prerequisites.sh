@@ -14,6 +14,22 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@"
 }
 
+# Postfix asks which kind of mail setup to write to /etc/postfix during install; the tests bring
+# their own configuration (tests/support/mail-server), so answer "No configuration" beforehand.
+preseed_postfix() {
+  command -v debconf-set-selections >/dev/null 2>&1 || return 0
+  echo "postfix postfix/main_mailer_type select No configuration" | as_root debconf-set-selections
+}
+
+# The email integration tests start a private Dovecot and Postfix on loopback ports.
+require_mail_servers() {
+  command -v apt-get >/dev/null 2>&1 || return 0
+  if [ -x /usr/sbin/dovecot ] && [ -x /usr/lib/dovecot/imap ] && [ -x /usr/lib/dovecot/lmtp ] && [ -x /usr/sbin/postfix ] \
+    && command -v openssl >/dev/null 2>&1; then return 0; fi
+  preseed_postfix
+  apt_install dovecot-imapd dovecot-lmtpd postfix openssl
+}
+
 require_node() {
   if ! command -v node >/dev/null 2>&1; then
     echo "Switchboard needs Node.js 20.19 or newer (https://nodejs.org, or 'brew install node@22' on macOS)." >&2
