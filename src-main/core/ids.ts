@@ -5,6 +5,6 @@ import { monotonicFactory } from 'ulid';
 const nextUlid = monotonicFactory();
 
 /** Local row ids: a prefix that says what the id names, and a ULID so ids sort by creation. */
-export function newId(prefix: 'ws' | 'mb' | 'ct' | 'cv' | 'id' | 'mg'): string {
+export function newId(prefix: 'ws' | 'mb' | 'ct' | 'cv' | 'id' | 'mg' | 'ea'): string {
   return `${prefix}_${nextUlid()}`;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AttachmentMeta, CallOutcome, Channel, DeliveryStatus, Direction, EntryKind } from '../../../src-shared/domain/timeline';
 import type { IdentityKind } from '../../../src-shared/domain/contact';
 import type { Role } from '../../../src-shared/domain/workspace';
@@ -149,4 +149,101 @@ export const docUpdates = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('doc_updates_room').on(t.room, t.seq)],
+);
+
+/**
+ * A mailbox the channel host syncs. Never the password: that stays with the caller (the keychain, or
+ * an environment variable for the CLI), so this row can be shared and logged.
+ */
+export const emailAccounts = sqliteTable(
+  'email_accounts',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    /** Our own address: mail from it is outbound, and it is never taken for a customer. */
+    address: text('address').notNull(),
+    host: text('host').notNull(),
+    port: integer('port').notNull(),
+    tls: text('tls').$type<'implicit' | 'starttls' | 'none'>().notNull(),
+    username: text('username').notNull(),
+    senderName: text('sender_name'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('email_accounts_login').on(t.workspaceId, t.host, t.port, t.username)],
+);
+
+/**
+ * How far one folder is synced. Written in the same transaction as the messages of each chunk, so what
+ * it says is always what the store holds. `lastUid` is the top of the synced range (newer mail is
+ * fetched upwards from it); the backfill walks downwards from `backfillBelowUid`, first through the
+ * mail since `recentSince`, then the older mail down to `horizonSince`.
+ */
+export const emailFolders = sqliteTable(
+  'email_folders',
+  {
+    accountId: text('account_id').notNull().references(() => emailAccounts.id),
+    path: text('path').notNull(),
+    role: text('role').$type<'inbox' | 'sent'>().notNull(),
+    uidValidity: integer('uid_validity').notNull(),
+    lastUid: integer('last_uid').notNull(),
+    /** Text, as mod-sequences run to 2^63 and JavaScript numbers stop at 2^53. Null without CONDSTORE. */
+    highestModseq: text('highest_modseq'),
+    backfillPhase: text('backfill_phase').$type<'recent' | 'older' | 'done'>().notNull(),
+    backfillBelowUid: integer('backfill_below_uid').notNull(),
+    recentSince: integer('recent_since').notNull(),
+    horizonSince: integer('horizon_since').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.path] })],
+);
+
+/**
+ * The reply-chain headers of every synced message, by stable id (an entry's or other mail's), so a
+ * later reply can carry In-Reply-To and References and an incoming one can be matched to its thread.
+ */
+export const emailMessages = sqliteTable(
+  'email_messages',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull().references(() => emailAccounts.id),
+    messageId: text('message_id'),
+    inReplyTo: text('in_reply_to'),
+    references: text('references', { mode: 'json' }).$type<string[]>().notNull(),
+    /** The unsanitized HTML body in the blob store; only the display layer renders it, sanitized. */
+    htmlSha256: text('html_sha256'),
+    filedAs: text('filed_as').$type<'entry' | 'other'>().notNull(),
+  },
+  (t) => [index('email_messages_message_id').on(t.messageId)],
+);
+
+/**
+ * Mailing lists, bulk mail and automated notices (bounces included): kept and searchable in the
+ * "Other" view, never a customer conversation. `seq` is what its FTS index points at.
+ */
+export const otherMail = sqliteTable(
+  'other_mail',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    accountId: text('account_id').notNull().references(() => emailAccounts.id),
+    category: text('category').$type<'list' | 'bulk' | 'automated'>().notNull(),
+    fromAddress: text('from_address'),
+    fromName: text('from_name'),
+    toAddresses: text('to_addresses', { mode: 'json' }).$type<string[]>().notNull(),
+    subject: text('subject'),
+    body: text('body').notNull(),
+    occurredAt: integer('occurred_at').notNull(),
+    attachments: text('attachments', { mode: 'json' }).$type<AttachmentMeta[]>().notNull(),
+    autoReply: integer('auto_reply', { mode: 'boolean' }).notNull().default(false),
+    /** For a bounce: the entry it fails, kept so an entry synced after its bounce is still marked. */
+    bouncedEntryId: text('bounced_entry_id'),
+    bounceRecipient: text('bounce_recipient'),
+    bounceStatus: text('bounce_status'),
+    bounceDiagnostic: text('bounce_diagnostic'),
+  },
+  (t) => [
+    index('other_mail_recent').on(t.workspaceId, t.occurredAt),
+    index('other_mail_bounced_entry').on(t.bouncedEntryId).where(sql`bounced_entry_id IS NOT NULL`),
+  ],
 );

@@ -93,4 +93,26 @@ describe('migrations', () => {
     expect(db.prepare(`SELECT n FROM inbox_counts WHERE bucket = 'open'`).get()).toEqual({ n: 1 });
     db.close();
   });
+
+  it('0004 email sync: adds accounts, checkpoints, reply chains and searchable other mail, leaving the inbox as it was', () => {
+    const db = dbAt(4);
+    seedV1(db);
+    migrate(db, migrations, 5);
+    db.exec(`
+      INSERT INTO email_accounts (id, workspace_id, address, host, port, tls, username, created_at)
+        VALUES ('ea_1', 'ws_1', 'office@shop.test', 'imap.shop.test', 993, 'implicit', 'office', 1);
+      INSERT INTO email_folders (account_id, path, role, uid_validity, last_uid, highest_modseq, backfill_phase,
+        backfill_below_uid, recent_since, horizon_since, updated_at)
+        VALUES ('ea_1', 'INBOX', 'inbox', 1700000000, 42, '9223372036854775807', 'recent', 43, 1, 0, 1);
+      INSERT INTO other_mail (id, workspace_id, account_id, category, from_address, to_addresses, subject, body, occurred_at, attachments)
+        VALUES ('email:1', 'ws_1', 'ea_1', 'list', 'apparmor@lists.ubuntu.com', '[]', 'Profile for nginx', 'The profile denies', 1, '[]');`);
+    expect(db.prepare(`SELECT highest_modseq FROM email_folders`).pluck().get()).toBe('9223372036854775807');
+    expect(db.prepare(`SELECT subject FROM other_mail_fts WHERE other_mail_fts MATCH 'nginx'`).pluck().all()).toEqual(['Profile for nginx']);
+    db.prepare(`DELETE FROM other_mail`).run();
+    expect(db.prepare(`SELECT count(*) FROM other_mail_fts WHERE other_mail_fts MATCH 'nginx'`).pluck().get()).toBe(0);
+    // Other mail has an index of its own: customer search does not see it, and still finds its own.
+    expect(db.prepare(`SELECT rowid FROM entries_fts WHERE entries_fts MATCH 'heater'`).all()).toHaveLength(1);
+    expect(db.prepare(`SELECT n FROM inbox_counts WHERE bucket = 'open'`).get()).toEqual({ n: 1 });
+    db.close();
+  });
 });

@@ -1,0 +1,126 @@
+import type { ImapFlow, MailboxObject } from 'imapflow';
+import type { FolderCheckpoint, SyncedEmail } from '../../../core/email/email-batch';
+import type { EmailAccount } from '../../../core/email/email-account-repo';
+import type { EmailStore } from '../../../core/email/email-store';
+import { stableIds } from '../../../core/ingest/stable-ids';
+import { readChunk } from './read-chunk';
+import type { SyncFolder } from './sync-folders';
+import type { SyncOptions, SyncStats } from './sync-options';
+
+export interface FolderSyncDeps {
+  client: ImapFlow;
+  account: EmailAccount;
+  emailStore: EmailStore;
+  options: SyncOptions;
+  stats: SyncStats;
+}
+
+/** `recent` stops before the older backfill, so every folder's recent mail comes before any old mail. */
+export type SyncDepth = 'recent' | 'all';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Brings one folder's mail into the store: new mail since the last sync (upwards from `lastUid`), flag
+ * changes through CONDSTORE, then the backfill, newest first (downwards from `backfillBelowUid`). Each
+ * chunk is committed with the checkpoint that says it is done, so a sync killed anywhere resumes where
+ * its last commit left off. A new UIDVALIDITY makes every stored UID meaningless: the folder starts
+ * over, and stable ids turn the messages already stored into no-ops.
+ */
+export async function syncFolder(deps: FolderSyncDeps, folder: SyncFolder, depth: SyncDepth): Promise<void> {
+  const mailbox = await deps.client.mailboxOpen(folder.path, { readOnly: true });
+  let checkpoint = deps.emailStore.checkpoint(deps.account.id, folder.path);
+  if (!checkpoint || checkpoint.uidValidity !== Number(mailbox.uidValidity)) {
+    checkpoint = commit(deps, freshCheckpoint(deps, folder, mailbox), []);
+  }
+  checkpoint = await syncNewer(deps, folder, checkpoint);
+  checkpoint = await syncFlags(deps, mailbox, checkpoint);
+  await backfill(deps, folder, checkpoint, depth);
+}
+
+function freshCheckpoint(deps: FolderSyncDeps, folder: SyncFolder, mailbox: MailboxObject): FolderCheckpoint {
+  const now = Date.now();
+  const horizon = new Date(now);
+  horizon.setMonth(horizon.getMonth() - deps.options.horizonMonths);
+  return {
+    accountId: deps.account.id,
+    path: folder.path,
+    role: folder.role,
+    uidValidity: Number(mailbox.uidValidity),
+    lastUid: mailbox.uidNext - 1,
+    highestModseq: mailbox.highestModseq?.toString() ?? null,
+    backfillPhase: 'recent',
+    backfillBelowUid: mailbox.uidNext,
+    recentSince: now - deps.options.recentDays * DAY_MS,
+    horizonSince: horizon.getTime(),
+    updatedAt: now,
+  };
+}
+
+async function syncNewer(deps: FolderSyncDeps, folder: SyncFolder, start: FolderCheckpoint): Promise<FolderCheckpoint> {
+  let checkpoint = start;
+  for (;;) {
+    // `n:*` always matches the highest UID, even below n, hence the filter.
+    const found = (await deps.client.search({ uid: `${checkpoint.lastUid + 1}:*` }, { uid: true })) || [];
+    const uids = found.filter((uid) => uid > checkpoint.lastUid).sort((a, b) => a - b).slice(0, deps.options.chunkSize);
+    if (uids.length === 0) return checkpoint;
+    const emails = await read(deps, folder, uids);
+    checkpoint = commit(deps, { ...checkpoint, lastUid: Math.max(...uids) }, emails);
+  }
+}
+
+/** Messages read in another mail client are marked read here too; read marks only move forward. */
+async function syncFlags(deps: FolderSyncDeps, mailbox: MailboxObject, checkpoint: FolderCheckpoint): Promise<FolderCheckpoint> {
+  const current = mailbox.highestModseq;
+  if (current === undefined || !deps.client.capabilities.has('CONDSTORE')) return checkpoint;
+  if (checkpoint.highestModseq !== null && current <= BigInt(checkpoint.highestModseq)) return checkpoint;
+  const seenIds: string[] = [];
+  if (checkpoint.highestModseq !== null && checkpoint.lastUid > 0) {
+    const changed = await deps.client.fetchAll(
+      `1:${checkpoint.lastUid}`,
+      { uid: true, flags: true, envelope: true },
+      { uid: true, changedSince: BigInt(checkpoint.highestModseq) },
+    );
+    for (const message of changed) {
+      const messageId = message.envelope?.messageId;
+      if (messageId && message.flags?.has('\\Seen')) seenIds.push(stableIds.email(messageId));
+    }
+  }
+  return commit(deps, { ...checkpoint, highestModseq: current.toString() }, [], seenIds);
+}
+
+async function backfill(deps: FolderSyncDeps, folder: SyncFolder, start: FolderCheckpoint, depth: SyncDepth): Promise<void> {
+  let checkpoint = start;
+  while (checkpoint.backfillPhase === 'recent' || (checkpoint.backfillPhase === 'older' && depth === 'all')) {
+    const below = checkpoint.backfillBelowUid;
+    const window =
+      checkpoint.backfillPhase === 'recent'
+        ? { since: new Date(checkpoint.recentSince) }
+        : { since: new Date(checkpoint.horizonSince), before: new Date(checkpoint.recentSince) };
+    const found = below > 1 ? (await deps.client.search({ uid: `1:${below - 1}`, ...window }, { uid: true })) || [] : [];
+    const uids = found.filter((uid) => uid < below).sort((a, b) => b - a).slice(0, deps.options.chunkSize);
+    if (uids.length === 0) {
+      const next =
+        checkpoint.backfillPhase === 'recent'
+          ? { backfillPhase: 'older' as const, backfillBelowUid: checkpoint.lastUid + 1 }
+          : { backfillPhase: 'done' as const };
+      checkpoint = commit(deps, { ...checkpoint, ...next }, []);
+      continue;
+    }
+    const emails = await read(deps, folder, uids);
+    checkpoint = commit(deps, { ...checkpoint, backfillBelowUid: Math.min(...uids) }, emails);
+  }
+}
+
+async function read(deps: FolderSyncDeps, folder: SyncFolder, uids: number[]): Promise<SyncedEmail[]> {
+  const chunk = await readChunk(deps.client, uids, { role: folder.role, ownAddress: deps.account.address, blobs: deps.emailStore.blobs });
+  deps.stats.messages += chunk.emails.length;
+  deps.stats.bytes += chunk.bytes;
+  return chunk.emails;
+}
+
+function commit(deps: FolderSyncDeps, checkpoint: FolderCheckpoint, emails: SyncedEmail[], seenIds: string[] = []): FolderCheckpoint {
+  const stamped = { ...checkpoint, updatedAt: Date.now() };
+  deps.emailStore.sink.commit({ accountId: deps.account.id, emails, seenIds, checkpoint: stamped });
+  return stamped;
+}

@@ -1,0 +1,23 @@
+import type { EmailAccount } from '../../../core/email/email-account-repo';
+import type { EmailStore } from '../../../core/email/email-store';
+import { createImapClient } from './imap-connection';
+import { syncAccount } from './sync-account';
+import { DEFAULT_SYNC_OPTIONS, type SyncOptions, type SyncStats } from './sync-options';
+
+/** Connects, syncs everything the account has up to the horizon, and logs out. */
+export async function syncOnce(
+  account: EmailAccount,
+  password: string,
+  emailStore: EmailStore,
+  options: SyncOptions = DEFAULT_SYNC_OPTIONS,
+): Promise<SyncStats> {
+  const client = createImapClient(account, password);
+  const stats: SyncStats = { messages: 0, bytes: 0 };
+  await client.connect();
+  try {
+    await syncAccount({ client, account, emailStore, options, stats });
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+  return stats;
+}

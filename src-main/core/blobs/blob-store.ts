@@ -1,0 +1,46 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export const BLOBS_FOLDER = 'blobs';
+
+/**
+ * Attachments and email HTML on disk under `blobs/<aa>/<sha256>`, named by their content so the same
+ * file sent twice is stored once. A blob is written in full to a temporary name, flushed and then
+ * renamed into place, so a crash never leaves a partial file under a real address; the rows that name a
+ * blob are committed only after it is written.
+ */
+export function createBlobStore(dataDir: string) {
+  const root = path.join(dataDir, BLOBS_FOLDER);
+  const staging = path.join(root, 'tmp');
+  mkdirSync(staging, { recursive: true });
+
+  const pathOf = (sha256: string): string => {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a sha256 content address: ${sha256}`);
+    return path.join(root, sha256.slice(0, 2), sha256);
+  };
+
+  return {
+    pathOf,
+
+    /** Stores the bytes and returns their address; bytes already stored are not written again. */
+    async put(bytes: Uint8Array): Promise<string> {
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const target = pathOf(sha256);
+      if (existsSync(target)) return sha256;
+      mkdirSync(path.dirname(target), { recursive: true });
+      const temporary = path.join(staging, `${sha256}.${randomBytes(6).toString('hex')}`);
+      try {
+        await writeFile(temporary, bytes, { flush: true });
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+      return sha256;
+    },
+  };
+}
+
+export type BlobStore = ReturnType<typeof createBlobStore>;

@@ -1,0 +1,95 @@
+import type { ConversationRollup } from '../conversations/conversation-rollup';
+import { createIngest } from '../ingest/ingest-inbound';
+import type { Store } from '../store/open-store';
+import type { EmailBatch, OtherEmail, ReplyChain } from './email-batch';
+import { saveFolderCheckpoint } from './email-folder-repo';
+import { createMarkBounced } from './mark-bounced';
+
+export interface EmailSinkResult {
+  added: number;
+  duplicates: number;
+}
+
+/**
+ * Where the email channel hands what it synced. `commit` is one transaction holding the messages, their
+ * reply chains, bounces, read marks and the folder checkpoint: killed at any point, the store holds a
+ * whole batch with its checkpoint or neither, and stable ids make fetching a batch again harmless.
+ */
+export function createEmailSink(store: Store, rollup: ConversationRollup, workspaceId: string) {
+  const { sqlite } = store;
+  const ingest = createIngest(store, rollup);
+  const markBounced = createMarkBounced(store, rollup);
+  const insertChain = sqlite.prepare(`
+    INSERT INTO email_messages (id, account_id, message_id, in_reply_to, "references", html_sha256, filed_as)
+    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+  const insertOther = sqlite.prepare(`
+    INSERT INTO other_mail (id, workspace_id, account_id, category, from_address, from_name, to_addresses, subject, body,
+      occurred_at, attachments, auto_reply, bounced_entry_id, bounce_recipient, bounce_status, bounce_diagnostic)
+    VALUES (:id, :workspaceId, :accountId, :category, :fromAddress, :fromName, :to, :subject, :body,
+      :occurredAt, :attachments, :autoReply, :bouncedEntryId, :bounceRecipient, :bounceStatus, :bounceDiagnostic)
+    ON CONFLICT (id) DO NOTHING`);
+  const bouncesAwaiting = sqlite.prepare(`
+    SELECT id, occurred_at AS occurredAt, bounce_recipient AS recipient, bounce_status AS status, bounce_diagnostic AS diagnostic
+    FROM other_mail WHERE bounced_entry_id = ?`);
+  const seenEntry = sqlite.prepare(`
+    SELECT conversation_id AS conversationId, occurred_at AS occurredAt FROM entries WHERE id = ? AND direction = 'inbound'`);
+
+  function saveChain(id: string, accountId: string, chain: ReplyChain, filedAs: 'entry' | 'other'): void {
+    insertChain.run(id, accountId, chain.messageId, chain.inReplyTo, JSON.stringify(chain.references), chain.htmlSha256, filedAs);
+  }
+
+  function saveOther(accountId: string, mail: OtherEmail): void {
+    insertOther.run({
+      id: mail.id,
+      workspaceId,
+      accountId,
+      category: mail.category,
+      fromAddress: mail.from?.address ?? null,
+      fromName: mail.from?.name ?? null,
+      to: JSON.stringify(mail.to),
+      subject: mail.subject,
+      body: mail.body,
+      occurredAt: mail.occurredAt,
+      attachments: JSON.stringify(mail.attachments),
+      autoReply: mail.autoReply ? 1 : 0,
+      bouncedEntryId: mail.bounce?.failedEntryId ?? null,
+      bounceRecipient: mail.bounce?.recipient ?? null,
+      bounceStatus: mail.bounce?.status ?? null,
+      bounceDiagnostic: mail.bounce?.diagnostic ?? null,
+    });
+    if (mail.bounce) markBounced(mail.id, mail.bounce, mail.occurredAt);
+  }
+
+  /** A bounce can be synced before the message it returns (newest first, or INBOX before Sent). */
+  function applyEarlierBounces(entryId: string): void {
+    for (const row of bouncesAwaiting.all(entryId) as Array<{ id: string; occurredAt: number; recipient: string | null; status: string | null; diagnostic: string | null }>) {
+      markBounced(row.id, { failedEntryId: entryId, recipient: row.recipient, status: row.status, diagnostic: row.diagnostic }, row.occurredAt);
+    }
+  }
+
+  const commit = sqlite.transaction((batch: EmailBatch): EmailSinkResult => {
+    const customerMail = batch.emails.flatMap((mail) => (mail.filedAs === 'entry' ? [mail] : []));
+    const outcomes = ingest(workspaceId, customerMail.map((mail) => mail.entry));
+    customerMail.forEach((mail, i) => {
+      saveChain(mail.entry.id, batch.accountId, mail.chain, 'entry');
+      if (outcomes[i]?.status === 'added' && mail.entry.direction === 'outbound') applyEarlierBounces(mail.entry.id);
+    });
+    for (const mail of batch.emails) {
+      if (mail.filedAs === 'other') {
+        saveChain(mail.id, batch.accountId, mail.chain, 'other');
+        saveOther(batch.accountId, mail);
+      }
+    }
+    for (const id of batch.seenIds) {
+      const seen = seenEntry.get(id) as { conversationId: string; occurredAt: number } | undefined;
+      if (seen) rollup.markRead(seen.conversationId, seen.occurredAt);
+    }
+    saveFolderCheckpoint(store.db, batch.checkpoint);
+    const added = outcomes.filter((o) => o.status === 'added').length;
+    return { added, duplicates: outcomes.length - added };
+  });
+
+  return { commit };
+}
+
+export type EmailSink = ReturnType<typeof createEmailSink>;

@@ -1,0 +1,42 @@
+import type { ConversationRollup } from '../conversations/conversation-rollup';
+import { insertEntry } from '../entries/entry-repo';
+import type { Store } from '../store/open-store';
+import type { BounceReport } from './email-batch';
+
+/**
+ * Marks the outbound entry a bounce is about as failed, and says why in a system line of the same
+ * conversation, where the person who sent it will look. The line's id derives from the bounce's, so a
+ * bounce seen twice (a resync) says it once. Returns false while the entry is not in the store yet.
+ */
+export function createMarkBounced(store: Store, rollup: ConversationRollup) {
+  const fail = store.sqlite.prepare(`
+    UPDATE entries SET delivery_status = 'failed'
+    WHERE id = ? AND direction = 'outbound'
+    RETURNING workspace_id AS workspaceId, conversation_id AS conversationId, origin_contact_id AS contactId`);
+
+  return function markBounced(bounceId: string, bounce: BounceReport, at: number): boolean {
+    const target = fail.get(bounce.failedEntryId) as { workspaceId: string; conversationId: string; contactId: string } | undefined;
+    if (!target) return false;
+    const entry = {
+      id: `sys:${bounceId}`,
+      workspaceId: target.workspaceId,
+      conversationId: target.conversationId,
+      originContactId: target.contactId,
+      kind: 'system' as const,
+      channel: 'internal' as const,
+      direction: null,
+      subject: null,
+      body: describeBounce(bounce),
+      occurredAt: at,
+      deliveryStatus: null,
+      attachments: [],
+    };
+    if (insertEntry(store.db, entry)) rollup.applyEntry({ ...entry, call: null });
+    return true;
+  };
+}
+
+export function describeBounce(bounce: BounceReport): string {
+  const reason = [bounce.status, bounce.diagnostic].filter((part) => part !== null).join(' ');
+  return `Delivery to ${bounce.recipient ?? 'the recipient'} failed${reason ? `: ${reason}` : ''}`;
+}
