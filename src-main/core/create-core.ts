@@ -6,7 +6,13 @@ import { createDispatcher } from './api/dispatch';
 import { createConversationRollup } from './conversations/conversation-rollup';
 import { createInboxQueries } from './conversations/inbox-queries';
 import type { Core, CoreOptions } from './core.types';
-import { seedDemo } from './demo/seed-demo';
+import { createClaimActions } from './claims/claim-actions';
+import { createClaimLog } from './claims/claim-log';
+import { materializeClaims } from './claims/claims-materializer';
+import { seedDemo, type DemoAssignment } from './demo/seed-demo';
+import { openRoomReplica } from './sync/room-replica';
+import { createUpdateLog } from './sync/update-log';
+import { roomName } from '../../src-shared/sync/rooms';
 import { createEventBus } from './event-bus';
 import { createSearch } from './search/search';
 import { openStore, type Store } from './store/open-store';
@@ -20,15 +26,24 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
   const rollup = createConversationRollup(store.sqlite);
   let session = loadSession(store);
   const seededDemo = session === null && options.demo === true;
+  let demoAssignments: DemoAssignment[] = [];
   if (session === null) {
-    if (options.demo) seedDemo(store, rollup);
+    if (options.demo) demoAssignments = seedDemo(store, rollup);
     else createWorkspace(store, defaultWorkspace());
     session = loadSession(store);
     if (!session) throw new Error('The workspace could not be created');
   }
   const inbox = createInboxQueries(store.sqlite);
   const events = createEventBus();
-  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), events });
+  const workspaceDoc = openRoomReplica(createUpdateLog(store.sqlite), roomName({ kind: 'workspace', workspaceId: session.workspace.id }));
+  // One PC with no server: claims count in local order (DESIGN.md, "Claims").
+  const claimLog = createClaimLog(workspaceDoc.doc, { localOrder: true });
+  const stopClaims = materializeClaims(store.sqlite, workspaceDoc.doc, claimLog, (conversationIds) =>
+    events.emit('conversations.changed', { conversationIds }),
+  );
+  const claims = createClaimActions(claimLog, session.me, session.members);
+  for (const { conversationId, memberId } of demoAssignments) claims.assign(conversationId, memberId);
+  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), events, claims });
   const dispatch = createDispatcher(handlers, (message, error) => console.error(`[switchboard] ${message}:`, error));
   return {
     store,
@@ -36,7 +51,11 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
     seededDemo,
     dispatch,
     onEvent: events.subscribe,
-    close: () => store.close(),
+    close: () => {
+      stopClaims();
+      workspaceDoc.destroy();
+      store.close();
+    },
   };
 }
 

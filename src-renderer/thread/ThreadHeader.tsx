@@ -1,10 +1,10 @@
 import type { ConversationDetail } from '../../src-shared/api/requests';
 import { useSessionStore } from '../stores/session-store';
+import { ClaimControls } from './ClaimControls';
 
 export function ThreadHeader({ detail }: { detail: ConversationDetail }) {
-  const members = useSessionStore((state) => state.session?.members);
+  const session = useSessionStore((state) => state.session);
   const { conversation, contact } = detail;
-  const assignee = conversation.assigneeId === null ? null : members?.find((m) => m.id === conversation.assigneeId);
   return (
     <header className="thread-header">
       <div className="thread-header__title">
@@ -13,9 +13,7 @@ export function ThreadHeader({ detail }: { detail: ConversationDetail }) {
       </div>
       <div className="thread-header__meta">
         {conversation.needsResponse && <span className="pill pill--attention">Needs response</span>}
-        <span className="pill">
-          {conversation.assigneeId === null ? 'Unassigned' : `Assigned to ${assignee?.name ?? 'a teammate'}`}
-        </span>
+        {session && <ClaimControls conversation={conversation} me={session.me} members={session.members} />}
       </div>
     </header>
   );

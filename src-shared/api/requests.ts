@@ -43,6 +43,12 @@ export interface SearchHit {
 
 export const NOTE_MAX_LENGTH = 20_000;
 
+/** Who has a conversation after a claim, release or assignment; `pending` until the server confirms it. */
+export interface ClaimOutcome {
+  ownerId: string | null;
+  pending: boolean;
+}
+
 export const requests = {
   'session.get': request<SessionInfo>()(z.object({})),
   'conversations.list': request<ConversationList>()(
@@ -56,6 +62,9 @@ export const requests = {
   'conversations.markRead': request<{ unreadCount: number }>()(
     z.object({ conversationId: id, upTo: z.number().int().nonnegative() }),
   ),
+  'conversations.claim': request<ClaimOutcome>()(z.object({ conversationId: id })),
+  'conversations.release': request<ClaimOutcome>()(z.object({ conversationId: id })),
+  'conversations.assign': request<ClaimOutcome>()(z.object({ conversationId: id, assigneeId: id.nullable() })),
   'notes.add': request<TimelineEntry>()(
     z.object({
       conversationId: id,

@@ -7,12 +7,14 @@ import type { InboxQueries } from '../conversations/inbox-queries';
 import { threadEntries } from '../entries/entry-repo';
 import type { EventBus } from '../event-bus';
 import { addNote } from '../notes/add-note';
+import type { ClaimActions } from '../claims/claim-actions';
 import type { createSearch } from '../search/search';
 import type { Store } from '../store/open-store';
 import type { Handlers } from './dispatch';
 
 export interface HandlerDeps {
   store: Store;
+  claims: ClaimActions;
   session: SessionInfo;
   inbox: InboxQueries;
   rollup: ConversationRollup;
@@ -20,9 +22,14 @@ export interface HandlerDeps {
   events: EventBus;
 }
 
-export function createHandlers({ store, session, inbox, rollup, search, events }: HandlerDeps): Handlers {
+export function createHandlers({ store, session, inbox, rollup, search, events, claims }: HandlerDeps): Handlers {
   const workspaceId = session.workspace.id;
   const changed = (conversationIds: string[]) => events.emit('conversations.changed', { conversationIds });
+  const existing = (conversationId: string) => {
+    if (!inbox.summary(conversationId)) throw new ApiError('not_found', 'That conversation does not exist.');
+    return conversationId;
+  };
+  const outcome = ({ ownerId, pending }: { ownerId: string | null; pending: unknown[] }) => ({ ownerId, pending: pending.length > 0 });
 
   return {
     'session.get': () => session,
@@ -40,6 +47,9 @@ export function createHandlers({ store, session, inbox, rollup, search, events }
       changed([conversationId]);
       return { unreadCount };
     },
+    'conversations.claim': ({ conversationId }) => outcome(claims.claim(existing(conversationId))),
+    'conversations.release': ({ conversationId }) => outcome(claims.release(existing(conversationId))),
+    'conversations.assign': ({ conversationId, assigneeId }) => outcome(claims.assign(existing(conversationId), assigneeId)),
     'notes.add': (input) => {
       const entry = addNote(store.db, rollup, session.me.id, input);
       changed([entry.conversationId]);

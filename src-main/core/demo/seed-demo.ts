@@ -16,7 +16,14 @@ import { DEMO_CUSTOMERS, DEMO_WORKSPACE, type DemoCustomer, type DemoStep } from
  * Writes the demo workspace through the same paths real data takes (ingest, notes, rollup), so the demo
  * shows what the product does rather than what a fixture claims.
  */
-export function seedDemo(store: Store, rollup: ConversationRollup, now = Date.now()): void {
+export interface DemoAssignment {
+  conversationId: string;
+  memberId: string;
+}
+
+/** Returns who each demo conversation belongs to, for the caller to record as claims. */
+export function seedDemo(store: Store, rollup: ConversationRollup, now = Date.now()): DemoAssignment[] {
+  const assignments: DemoAssignment[] = [];
   store.sqlite.transaction(() => {
     const { workspaceId, selfId } = createWorkspace(store, { ...DEMO_WORKSPACE, isDemo: true }, now);
     const memberIds = new Map<string, string>([['self', selfId]]);
@@ -24,8 +31,13 @@ export function seedDemo(store: Store, rollup: ConversationRollup, now = Date.no
       memberIds.set(row.name, row.id);
     }
     const ingest = createIngest(store, rollup);
-    DEMO_CUSTOMERS.forEach((customer, index) => seedCustomer(store, rollup, ingest, workspaceId, memberIds, customer, index, now));
+    DEMO_CUSTOMERS.forEach((customer, index) => {
+      const conversationId = seedCustomer(store, rollup, ingest, workspaceId, memberIds, customer, index, now);
+      const memberId = customer.assignee ? memberIds.get(customer.assignee) : undefined;
+      if (conversationId && memberId) assignments.push({ conversationId, memberId });
+    });
   })();
+  return assignments;
 }
 
 function seedCustomer(
@@ -37,7 +49,7 @@ function seedCustomer(
   customer: DemoCustomer,
   index: number,
   now: number,
-): void {
+): string | null {
   const firstAt = now - Math.max(...customer.steps.map((s) => s.minutesAgo)) * 60_000;
   const target = customer.name
     ? createContact(store.db, workspaceId, { displayName: customer.name, company: customer.company ?? null, address: customer.address ?? null, identities: customer.identities }, firstAt)
@@ -58,11 +70,8 @@ function seedCustomer(
       addSystemEvent(store.db, rollup, { workspaceId, conversationId, contactId }, step.body, at);
     }
   });
-  if (!conversationId) return;
-  if (customer.assignee) {
-    store.db.update(conversations).set({ assigneeId: memberIds.get(customer.assignee) ?? null }).where(eq(conversations.id, conversationId)).run();
-  }
-  if (customer.readAll) rollup.markRead(conversationId, now);
+  if (conversationId && customer.readAll) rollup.markRead(conversationId, now);
+  return conversationId;
 }
 
 function toInbound(customer: DemoCustomer, step: Extract<DemoStep, { type: 'message' | 'call' }>, at: number, seed: string): NormalizedInbound {

@@ -1,0 +1,48 @@
+import type Database from 'better-sqlite3';
+import type * as Y from 'yjs';
+import type { ClaimLog } from './claim-log';
+
+/**
+ * Keeps conversations.assignee_id equal to what the claim log resolves to. Every document transaction
+ * that touches claims becomes one SQLite transaction; at start every conversation with claims is
+ * written again, so a crash between storing an update and applying it leaves nothing behind.
+ */
+export function materializeClaims(
+  sqlite: Database.Database,
+  doc: Y.Doc,
+  log: ClaimLog,
+  onChanged: (conversationIds: string[]) => void,
+): () => void {
+  const setAssignee = sqlite.prepare(
+    'UPDATE conversations SET assignee_id = ? WHERE id = ? AND assignee_id IS NOT ?',
+  );
+  const apply = sqlite.transaction((conversationIds: Iterable<string>) => {
+    const changed: string[] = [];
+    for (const id of conversationIds) {
+      const owner = log.resolve(id).ownerId;
+      if (setAssignee.run(owner, id, owner).changes > 0) changed.push(id);
+    }
+    return changed;
+  });
+
+  apply(log.conversationIds());
+  const onTransaction = (transaction: Y.Transaction) => {
+    const eventIds = changedKeys(transaction, log.events);
+    const stampIds = changedKeys(transaction, log.stamps);
+    if (eventIds.size === 0 && stampIds.size === 0) return;
+    const changed = apply(log.conversationsOf([...keysOf(eventIds), ...keysOf(stampIds)]));
+    if (changed.length > 0) onChanged(changed);
+  };
+  doc.on('afterTransaction', onTransaction);
+  return () => doc.off('afterTransaction', onTransaction);
+}
+
+/** The keys a transaction changed in one shared type (found by identity: Yjs' typings are invariant here). */
+function changedKeys(transaction: Y.Transaction, type: unknown): Set<string | null> {
+  for (const [changedType, keys] of transaction.changed) if (changedType === type) return keys;
+  return new Set();
+}
+
+function keysOf(changed: Set<string | null>): string[] {
+  return [...changed].filter((key): key is string => key !== null);
+}
