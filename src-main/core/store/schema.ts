@@ -247,3 +247,14 @@ export const otherMail = sqliteTable(
     index('other_mail_bounced_entry').on(t.bouncedEntryId).where(sql`bounced_entry_id IS NOT NULL`),
   ],
 );
+
+/** Senders whose mail may load remote images ("Always for this sender"); everyone else's stays blocked. */
+export const remoteContentSenders = sqliteTable(
+  'remote_content_senders',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    address: text('address').notNull(),
+    allowedAt: integer('allowed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.address] })],
+);

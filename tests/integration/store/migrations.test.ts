@@ -115,4 +115,15 @@ describe('migrations', () => {
     expect(db.prepare(`SELECT n FROM inbox_counts WHERE bucket = 'open'`).get()).toEqual({ n: 1 });
     db.close();
   });
+
+  it('0005 remote content senders: adds the per-sender image permission, one row per address', () => {
+    const db = dbAt(5);
+    seedV1(db);
+    migrate(db, migrations, 6);
+    const allow = db.prepare(`INSERT INTO remote_content_senders (workspace_id, address, allowed_at) VALUES ('ws_1', ?, 1)`);
+    allow.run('newsletter@example.com');
+    expect(() => allow.run('newsletter@example.com')).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(db.prepare('SELECT count(*) AS n FROM entries').get()).toEqual({ n: 1 });
+    db.close();
+  });
 });
