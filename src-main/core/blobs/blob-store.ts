@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const BLOBS_FOLDER = 'blobs';
@@ -15,6 +15,9 @@ export function createBlobStore(dataDir: string) {
   const root = path.join(dataDir, BLOBS_FOLDER);
   const staging = path.join(root, 'tmp');
   mkdirSync(staging, { recursive: true });
+  // There are at most 256 prefix folders; each is made once, off the main thread, so a sync pays
+  // neither a mkdir per blob nor a blocking one.
+  const madeFolders = new Map<string, Promise<unknown>>();
 
   const pathOf = (sha256: string): string => {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a sha256 content address: ${sha256}`);
@@ -29,7 +32,13 @@ export function createBlobStore(dataDir: string) {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const target = pathOf(sha256);
       if (existsSync(target)) return sha256;
-      mkdirSync(path.dirname(target), { recursive: true });
+      const folder = path.dirname(target);
+      let made = madeFolders.get(folder);
+      if (!made) {
+        made = mkdir(folder, { recursive: true });
+        madeFolders.set(folder, made);
+      }
+      await made;
       const temporary = path.join(staging, `${sha256}.${randomBytes(6).toString('hex')}`);
       try {
         await writeFile(temporary, bytes, { flush: true });

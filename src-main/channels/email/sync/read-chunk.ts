@@ -24,21 +24,24 @@ export interface ReadChunk {
 export async function readChunk(client: ImapFlow, uids: number[], context: ChunkContext): Promise<ReadChunk> {
   if (uids.length === 0) return { emails: [], bytes: 0 };
   const fetched = await client.fetchAll(uids.join(','), { uid: true, source: true, internalDate: true }, { uid: true });
-  const emails: SyncedEmail[] = [];
   let bytes = 0;
-  for (const message of fetched) {
-    if (!message.source) continue;
-    bytes += message.source.length;
-    const receivedAt = message.internalDate ? new Date(message.internalDate).getTime() : Date.now();
-    const parsed = await parseEmail(message.source);
-    if (!parsed.ok) {
-      const sha256 = await context.blobs.put(message.source);
-      const raw = { filename: 'message.eml', contentType: 'message/rfc822', size: message.source.length, sha256 };
-      emails.push(mapUnreadable(raw, parsed.error, receivedAt));
-      continue;
-    }
-    const parts = await storeParts(context.blobs, parsed.email);
-    emails.push(mapEmail(parsed.email, { role: context.role, ownAddress: context.ownAddress, receivedAt, ...parts }));
-  }
+  // Messages of a chunk are read side by side so one message's blob flushes overlap the next one's
+  // parsing; the order of the result is the fetch order.
+  const read = await Promise.all(
+    fetched.map(async (message): Promise<SyncedEmail | null> => {
+      if (!message.source) return null;
+      bytes += message.source.length;
+      const receivedAt = message.internalDate ? new Date(message.internalDate).getTime() : Date.now();
+      const parsed = await parseEmail(message.source);
+      if (!parsed.ok) {
+        const sha256 = await context.blobs.put(message.source);
+        const raw = { filename: 'message.eml', contentType: 'message/rfc822', size: message.source.length, sha256 };
+        return mapUnreadable(raw, parsed.error, receivedAt);
+      }
+      const parts = await storeParts(context.blobs, parsed.email);
+      return mapEmail(parsed.email, { role: context.role, ownAddress: context.ownAddress, receivedAt, ...parts });
+    }),
+  );
+  const emails = read.filter((email): email is SyncedEmail => email !== null);
   return { emails, bytes };
 }

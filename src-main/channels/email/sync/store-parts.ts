@@ -8,15 +8,17 @@ import type { ParsedEmail } from '../parse/parsed-email';
  * retry reuses.
  */
 export async function storeParts(blobs: BlobStore, email: ParsedEmail): Promise<{ attachments: AttachmentMeta[]; htmlSha256: string | null }> {
-  const attachments: AttachmentMeta[] = [];
-  for (const part of email.attachments) {
-    attachments.push({
-      filename: part.filename ?? (part.contentId ? `inline-${part.contentId}` : 'attachment'),
-      contentType: part.contentType,
-      size: part.size,
-      sha256: await blobs.put(part.content),
-    });
-  }
-  const htmlSha256 = email.html === null ? null : await blobs.put(Buffer.from(email.html, 'utf8'));
-  return { attachments, htmlSha256 };
+  // Written side by side: each blob waits on its own flush, and the waits need not add up.
+  const [htmlSha256, ...attachments] = await Promise.all([
+    email.html === null ? null : blobs.put(Buffer.from(email.html, 'utf8')),
+    ...email.attachments.map(
+      async (part): Promise<AttachmentMeta> => ({
+        filename: part.filename ?? (part.contentId ? `inline-${part.contentId}` : 'attachment'),
+        contentType: part.contentType,
+        size: part.size,
+        sha256: await blobs.put(part.content),
+      }),
+    ),
+  ]);
+  return { attachments: attachments as AttachmentMeta[], htmlSha256: htmlSha256 as string | null };
 }
