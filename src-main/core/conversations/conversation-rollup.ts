@@ -4,7 +4,7 @@ import { previewOf } from '../../../src-shared/domain/preview';
 
 /**
  * Keeps the columns the inbox list reads (last activity, preview, unread, needs response) in step
- * with the timeline. `applyEntry` is the O(1) path for one new entry, written so that entries arriving
+ * with the timeline. `applyEntries` folds new entries in without reading the timeline, written so that entries arriving
  * out of order (a backfill of old mail) never take over the preview or needs-response of newer ones;
  * `recompute` rebuilds from the timeline after entries move between conversations.
  */
@@ -15,14 +15,15 @@ export function createConversationRollup(sqlite: Database.Database) {
     UPDATE conversations SET last_at = :at, preview = :preview, last_channel = :channel, last_direction = :direction
     WHERE id = :id AND :at >= last_at`);
   const applyAttention = sqlite.prepare(`
-    UPDATE conversations SET
-      unread_count = unread_count + (:at > read_up_to AND :inbound),
-      needs_response = CASE WHEN newest THEN :inbound ELSE needs_response END
-    FROM (SELECT NOT EXISTS (
-      SELECT 1 FROM entries e
-      WHERE e.conversation_id = :id AND e.kind IN ('message', 'call') AND e.occurred_at > :at
-    ) AS newest) AS latest
-    WHERE id = :id AND ((:at > read_up_to AND :inbound) OR (newest AND needs_response != :inbound))`);
+    UPDATE conversations SET unread_count = unread_count + delta.unread, needs_response = delta.needs
+    FROM (SELECT
+      (SELECT count(*) FROM json_each(:inboundAts) j, conversations c WHERE c.id = :id AND j.value > c.read_up_to) AS unread,
+      CASE WHEN NOT EXISTS (
+        SELECT 1 FROM entries e
+        WHERE e.conversation_id = :id AND e.kind IN ('message', 'call') AND e.occurred_at > :visibleAt
+      ) THEN :visibleInbound ELSE (SELECT needs_response FROM conversations WHERE id = :id) END AS needs
+    ) AS delta
+    WHERE id = :id AND (delta.unread > 0 OR needs_response != delta.needs)`);
 
   const recomputeStatement = sqlite.prepare(`
     UPDATE conversations SET
@@ -57,12 +58,26 @@ export function createConversationRollup(sqlite: Database.Database) {
     FROM entries WHERE conversation_id = ? ORDER BY occurred_at DESC, seq DESC LIMIT 1`);
 
   return {
-    applyEntry(entry: RollupEntry): void {
-      const preview = previewOf(entry);
-      applyLatest.run({ id: entry.conversationId, at: entry.occurredAt, preview, channel: entry.channel, direction: entry.direction });
-      if (isCustomerVisible(entry.kind)) {
-        applyAttention.run({ id: entry.conversationId, at: entry.occurredAt, inbound: entry.direction === 'inbound' ? 1 : 0 });
+    /**
+     * Folds new entries into their conversations' rows: one pair of statements per conversation, not
+     * per entry, so a batch of a busy customer's mail costs what one message does.
+     */
+    applyEntries(entries: readonly RollupEntry[]): void {
+      for (const group of groupByConversation(entries)) {
+        const { latest, newestVisible, inboundAts } = group;
+        applyLatest.run({ id: group.id, at: latest.occurredAt, preview: previewOf(latest), channel: latest.channel, direction: latest.direction });
+        if (!newestVisible) continue;
+        applyAttention.run({
+          id: group.id,
+          inboundAts: JSON.stringify(inboundAts),
+          visibleAt: newestVisible.occurredAt,
+          visibleInbound: newestVisible.direction === 'inbound' ? 1 : 0,
+        });
       }
+    },
+
+    applyEntry(entry: RollupEntry): void {
+      this.applyEntries([entry]);
     },
 
     /** The read mark only moves forward, so a stale PC cannot make read messages unread again. */
@@ -85,6 +100,31 @@ export function createConversationRollup(sqlite: Database.Database) {
 }
 
 export type ConversationRollup = ReturnType<typeof createConversationRollup>;
+
+interface ConversationDelta {
+  id: string;
+  latest: RollupEntry;
+  newestVisible: RollupEntry | null;
+  /** When each new inbound customer-visible entry happened; those after the read mark are unread. */
+  inboundAts: number[];
+}
+
+/** Later entries of the same instant win, as they would arriving one by one. */
+function groupByConversation(entries: readonly RollupEntry[]): ConversationDelta[] {
+  const groups = new Map<string, ConversationDelta>();
+  for (const entry of entries) {
+    let group = groups.get(entry.conversationId);
+    if (!group) {
+      group = { id: entry.conversationId, latest: entry, newestVisible: null, inboundAts: [] };
+      groups.set(entry.conversationId, group);
+    }
+    if (entry.occurredAt >= group.latest.occurredAt) group.latest = entry;
+    if (!isCustomerVisible(entry.kind)) continue;
+    if (!group.newestVisible || entry.occurredAt >= group.newestVisible.occurredAt) group.newestVisible = entry;
+    if (entry.direction === 'inbound') group.inboundAts.push(entry.occurredAt);
+  }
+  return [...groups.values()];
+}
 
 export type RollupEntry = Pick<
   TimelineEntry,

@@ -2,7 +2,7 @@ import type { NormalizedInbound } from '../../../src-shared/domain/inbound';
 import { resolveIdentities, type IdentityKey } from '../../../src-shared/identity/resolve';
 import { formatPhoneForDisplay } from '../../../src-shared/identity/phone';
 import { addIdentities, createContact } from '../contacts/contact-repo';
-import type { ConversationRollup } from '../conversations/conversation-rollup';
+import type { ConversationRollup, RollupEntry } from '../conversations/conversation-rollup';
 import type { Store } from '../store/open-store';
 
 export type IngestOutcome = { status: 'added'; conversationId: string } | { status: 'duplicate' };
@@ -42,7 +42,7 @@ export function createIngest(store: Store, rollup: ConversationRollup) {
     return { contactId: resolution.contactId, conversationId };
   }
 
-  function ingestOne(workspaceId: string, inbound: NormalizedInbound): IngestOutcome {
+  function ingestOne(workspaceId: string, inbound: NormalizedInbound, added: RollupEntry[]): IngestOutcome {
     const { contactId, conversationId } = resolveContact(workspaceId, inbound);
     const inserted = insertEntry.run({
       id: inbound.id,
@@ -63,13 +63,16 @@ export function createIngest(store: Store, rollup: ConversationRollup) {
       callTranscription: inbound.call?.transcription ?? null,
     });
     if (inserted.changes === 0) return { status: 'duplicate' };
-    rollup.applyEntry({ ...inbound, conversationId });
+    added.push({ ...inbound, conversationId });
     return { status: 'added', conversationId };
   }
 
-  return sqlite.transaction((workspaceId: string, inbounds: readonly NormalizedInbound[]): IngestOutcome[] =>
-    inbounds.map((inbound) => ingestOne(workspaceId, inbound)),
-  );
+  return sqlite.transaction((workspaceId: string, inbounds: readonly NormalizedInbound[]): IngestOutcome[] => {
+    const added: RollupEntry[] = [];
+    const outcomes = inbounds.map((inbound) => ingestOne(workspaceId, inbound, added));
+    rollup.applyEntries(added);
+    return outcomes;
+  });
 }
 
 export type Ingest = ReturnType<typeof createIngest>;

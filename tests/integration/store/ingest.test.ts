@@ -62,6 +62,24 @@ describe('ingest', () => {
     core.close();
   });
 
+  it('folds a whole batch for one customer into the same row as one-by-one ingest would', () => {
+    const { core, inbox, workspaceId, rollup } = openTestCore(tempDir());
+    const who = [phone('+17185550177')];
+    const batch = [
+      inboundMessage(who, { body: 'second question', occurredAt: 2_000 }),
+      inboundMessage(who, { body: 'our answer', direction: 'outbound', deliveryStatus: 'sent', occurredAt: 3_000 }),
+      inboundMessage(who, { body: 'first question', occurredAt: 1_000 }),
+      inboundMessage(who, { body: 'thanks!', occurredAt: 4_000 }),
+    ];
+    createIngestFor(core.store, rollup)(workspaceId, batch);
+    const [row] = inbox.list(workspaceId, core.session.me.id, 'all', 50, null).rows;
+    expect(row).toMatchObject({ preview: 'thanks!', lastAt: 4_000, unreadCount: 3, needsResponse: true, lastDirection: 'inbound' });
+    expect(inbox.counts(workspaceId, core.session.me.id)).toMatchObject({ all: 1, unread: 1, needs_response: 1 });
+    createIngestFor(core.store, rollup)(workspaceId, [inboundMessage(who, { body: 'on our way', direction: 'outbound', deliveryStatus: 'sent', occurredAt: 5_000 })]);
+    expect(inbox.list(workspaceId, core.session.me.id, 'all', 50, null).rows[0]).toMatchObject({ needsResponse: false, unreadCount: 3 });
+    core.close();
+  });
+
   it('keeps the counts beside the list in step with every change', () => {
     const { core, inbox, workspaceId, ingest } = openTestCore(tempDir());
     const who = [phone('+17185550150')];
