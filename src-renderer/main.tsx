@@ -11,6 +11,9 @@ import './styles/inbox.css';
 import './styles/thread.css';
 import './styles/composer.css';
 import './styles/contact.css';
+import './styles/settings.css';
+import './styles/email.css';
+import './styles/other-mail.css';
 
 // Before any store runs: the stores call window.switchboard, which the browser build has to provide.
 const api = installApi();

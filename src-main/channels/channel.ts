@@ -1,3 +1,5 @@
+import type { ChannelHealth } from '../../src-shared/domain/channel-health';
+
 /**
  * The one interface every channel implements (DESIGN.md, "Channels"). What a channel receives does not
  * come out of it as a stream to be stored later: the channel commits it through its sink in
@@ -13,13 +15,5 @@ export interface Channel {
   health(): ChannelHealth;
 }
 
-export type ChannelState = 'stopped' | 'connecting' | 'syncing' | 'live' | 'reconnecting';
-
-export interface ChannelHealth {
-  state: ChannelState;
-  /** The last failure, kept after recovery so a flapping connection can be seen. */
-  lastError: { message: string; at: number } | null;
-  /** When everything the server had was last in the store. */
-  lastSyncedAt: number | null;
-}
+export type { ChannelHealth, ChannelState } from '../../src-shared/domain/channel-health';
 

@@ -1,5 +1,7 @@
 import type { ApiResult } from '../../src-shared/api/result';
 import type { EventName, EventPayload } from '../../src-shared/api/events';
+import type { ChannelHooks } from './channels/channel-hooks';
+import type { SecretStore } from './secrets/secret-store';
 
 export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -16,4 +18,8 @@ export interface CoreOptions {
   /** Seed a fresh data folder with the sample workspace. */
   demo?: boolean;
   migrationsFolder?: string;
+  /** This PC's keychain; without one, passwords cannot be saved. */
+  secrets?: SecretStore;
+  /** The channels this process may run, handed in by the shell; see `ChannelHooks`. */
+  channels?: ChannelHooks;
 }

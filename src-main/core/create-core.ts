@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SessionInfo } from '../../src-shared/api/requests';
 import { createHandlers } from './api/handlers';
+import { createBlobStore } from './blobs/blob-store';
 import { createDispatcher } from './api/dispatch';
 import { createConversationRollup } from './conversations/conversation-rollup';
 import { createInboxQueries } from './conversations/inbox-queries';
@@ -10,6 +11,9 @@ import { createClaimActions } from './claims/claim-actions';
 import { createClaimLog } from './claims/claim-log';
 import { materializeClaims } from './claims/claims-materializer';
 import { seedDemo, type DemoAssignment } from './demo/seed-demo';
+import { createEmailAccountService } from './email-account/email-account-service';
+import { createLockedSecretStore } from './secrets/locked-secret-store';
+import { recoverInterruptedSends } from './outbox/recover-interrupted';
 import { openRoomReplica } from './sync/room-replica';
 import { createUpdateLog } from './sync/update-log';
 import { roomName } from '../../src-shared/sync/rooms';
@@ -24,6 +28,7 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
   mkdirSync(options.dataDir, { recursive: true });
   const store = openStore(path.join(options.dataDir, STORE_FILE), { migrationsFolder: options.migrationsFolder });
   const rollup = createConversationRollup(store.sqlite);
+  recoverInterruptedSends(store.db);
   let session = loadSession(store);
   const seededDemo = session === null && options.demo === true;
   let demoAssignments: DemoAssignment[] = [];
@@ -43,8 +48,17 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
   );
   const claims = createClaimActions(claimLog, session.me, session.members);
   for (const { conversationId, memberId } of demoAssignments) claims.assign(conversationId, memberId);
-  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), events, claims });
+  const emailAccount = createEmailAccountService({
+    store,
+    dataDir: options.dataDir,
+    workspaceId: session.workspace.id,
+    secrets: options.secrets ?? createLockedSecretStore('This Switchboard has no keychain to keep passwords in.'),
+    onChanged: (conversationIds) => events.emit('conversations.changed', { conversationIds }),
+    hooks: options.channels?.email,
+  });
+  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), events, claims, blobs: createBlobStore(options.dataDir), emailAccount });
   const dispatch = createDispatcher(handlers, (message, error) => console.error(`[switchboard] ${message}:`, error));
+  emailAccount.resume().catch((error) => console.error('[switchboard] the email channel did not start:', error));
   return {
     store,
     session,
@@ -52,6 +66,8 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
     dispatch,
     onEvent: events.subscribe,
     close: () => {
+      // Stopping begins at once (no new commits); the logout that follows needs no store.
+      void emailAccount.close();
       stopClaims();
       workspaceDoc.destroy();
       store.close();

@@ -2,13 +2,16 @@ import type { Session } from 'electron';
 
 /**
  * Only the app's own bundle may run, style or connect; inline styles stay allowed because React
- * sets style attributes. data:/blob: images cover pasted and downloaded attachments.
+ * sets style attributes. data:/blob: images cover pasted and downloaded attachments. http(s) images
+ * are for email: its sandboxed srcdoc frame inherits this policy as well as carrying its own, which
+ * blocks remote images until the person allows them. `frame-src 'none'` does not stop a srcdoc frame,
+ * and keeps that frame from navigating anywhere else.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https: http:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

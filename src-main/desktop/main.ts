@@ -2,11 +2,13 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core/core.types';
+import { emailChannelHooks } from '../channels/email/email-channel-hooks';
 import { createCore } from '../core/create-core';
 import { checkForUpdates } from './auto-update';
 import { bundlePaths } from './bundle-paths';
 import { applySessionSecurity } from './content-security-policy';
 import { wireIpc } from './ipc-bridge';
+import { openKeychainSecretStore } from './keychain-secret-store';
 import { isDemoRequested } from './launch-options';
 import { createMainWindow, revealWindow } from './main-window';
 
@@ -47,6 +49,8 @@ function start(): void {
     // Passed explicitly: the core's own lookup relies on import.meta.url, which a CommonJS bundle lacks.
     // getAppPath() is the repository in development and app.asar once installed; both hold migrations/.
     migrationsFolder: process.env.SWITCHBOARD_MIGRATIONS ?? path.join(app.getAppPath(), 'migrations'),
+    secrets: openKeychainSecretStore(dataDir),
+    channels: { email: emailChannelHooks },
   });
   core = created;
   applySessionSecurity(session.defaultSession);

@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
 import { ContactPanel } from '../contact/ContactPanel';
 import { InboxPanel } from '../inbox/InboxPanel';
+import { OtherMailReader } from '../other-mail/OtherMailReader';
+import { useOtherMailStore } from '../other-mail/other-mail-store';
 import { useInboxStore } from '../stores/inbox-store';
+import { SettingsOverlay } from '../settings/SettingsOverlay';
 import { useSessionStore } from '../stores/session-store';
 import { ThreadPanel } from '../thread/ThreadPanel';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -10,6 +13,7 @@ import { useConversationsChanged } from './use-conversations-changed';
 
 export function App() {
   useConversationsChanged();
+  const otherMail = useOtherMailStore((state) => state.active);
   useEffect(() => {
     void useSessionStore.getState().load();
     void useInboxStore.getState().refresh();
@@ -21,9 +25,16 @@ export function App() {
       <ConnectionBanner />
       <main className="workspace">
         <InboxPanel />
-        <ThreadPanel />
-        <ContactPanel />
+        {otherMail ? (
+          <OtherMailReader />
+        ) : (
+          <>
+            <ThreadPanel />
+            <ContactPanel />
+          </>
+        )}
       </main>
+      <SettingsOverlay />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { SettingsButton } from '../settings/SettingsButton';
 import { useSessionStore } from '../stores/session-store';
 
 function initials(name: string): string {
@@ -28,14 +29,17 @@ export function HeaderBar() {
           </span>
         )}
       </div>
-      {session && (
-        <div className="header-bar__me" title={session.me.email ?? session.me.name}>
-          <span className="avatar" aria-hidden="true">
-            {initials(session.me.name)}
-          </span>
-          <span>{session.me.name}</span>
-        </div>
-      )}
+      <div className="header-bar__actions">
+        <SettingsButton />
+        {session && (
+          <div className="header-bar__me" title={session.me.email ?? session.me.name}>
+            <span className="avatar" aria-hidden="true">
+              {initials(session.me.name)}
+            </span>
+            <span>{session.me.name}</span>
+          </div>
+        )}
+      </div>
     </header>
   );
 }

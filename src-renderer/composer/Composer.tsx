@@ -4,6 +4,8 @@ import { errorMessage } from '../format/error-message';
 import { useDraftsStore } from '../stores/drafts-store';
 import { useThreadStore } from '../stores/thread-store';
 import { addNote } from './add-note';
+import type { ComposerMode } from './composer-mode';
+import { EmailComposer } from './email/EmailComposer';
 import { ModeTabs } from './ModeTabs';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -14,6 +16,15 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const [error, setError] = useState<string | null>(null);
   const tooLong = body.length > NOTE_MAX_LENGTH;
   const canSubmit = !submitting && body.trim() !== '' && !tooLong;
+  const [mode, setMode] = useState<ComposerMode>('note');
+  const detail = useThreadStore((state) => state.detail);
+  const hasEmail = detail?.contact.identities.some((identity) => identity.kind === 'email' && identity.valid) ?? false;
+  const tabs = <ModeTabs mode={mode} onSelect={setMode} emailUnavailable={hasEmail ? null : 'This customer has no email address'} />;
+  const hint = `${IS_MAC ? '⌘' : 'Ctrl'}+Enter`;
+
+  if (mode === 'email' && detail) {
+    return <EmailComposer conversationId={conversationId} contact={detail.contact} entries={detail.entries} tabs={tabs} hint={hint} />;
+  }
 
   async function submit() {
     if (!canSubmit) return;
@@ -46,7 +57,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
 
   return (
     <form className="composer" onSubmit={onSubmit}>
-      <ModeTabs />
+      {tabs}
       <textarea
         data-testid="composer-input"
         className="composer__input"
@@ -71,7 +82,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
             </p>
           )}
         </div>
-        <span className="composer__hint">{IS_MAC ? '⌘' : 'Ctrl'}+Enter</span>
+        <span className="composer__hint">{hint}</span>
         <button type="submit" data-testid="composer-submit" className="button button--primary" disabled={!canSubmit}>
           {submitting ? 'Adding…' : 'Add note'}
         </button>

@@ -1,12 +1,35 @@
-const UNCONNECTED_CHANNELS = ['SMS', 'Email', 'WhatsApp'] as const;
+import type { ComposerMode } from './composer-mode';
 
-/** Only notes can be written today; the channels are shown so people know where replies will go. */
-export function ModeTabs() {
+const UNCONNECTED_CHANNELS = ['SMS', 'WhatsApp'] as const;
+
+interface ModeTabsProps {
+  mode: ComposerMode;
+  onSelect: (mode: ComposerMode) => void;
+  /** Why email cannot be written here (the customer has no address), or null when it can. */
+  emailUnavailable: string | null;
+}
+
+/** Notes and email can be written; the other channels are shown so people know where replies will go. */
+export function ModeTabs({ mode, onSelect, emailUnavailable }: ModeTabsProps) {
+  const tab = (value: ComposerMode, label: string, disabledReason: string | null = null) => (
+    <span title={disabledReason ?? undefined}>
+      <button
+        type="button"
+        role="tab"
+        data-testid={`composer-mode-${value}`}
+        aria-selected={mode === value}
+        className={`mode-tab mode-tab--${value}${mode === value ? ' is-active' : ''}`}
+        disabled={disabledReason !== null}
+        onClick={() => onSelect(value)}
+      >
+        {label}
+      </button>
+    </span>
+  );
   return (
     <div className="mode-tabs" role="tablist" aria-label="Composer mode">
-      <button type="button" role="tab" aria-selected="true" className="mode-tab is-active">
-        Note
-      </button>
+      {tab('note', 'Note')}
+      {tab('email', 'Email', emailUnavailable)}
       {UNCONNECTED_CHANNELS.map((channel) => (
         <span key={channel} title={`${channel} is not connected yet`}>
           <button type="button" role="tab" aria-selected="false" className="mode-tab" disabled>

@@ -1,3 +1,6 @@
+import { OtherMailPanel } from '../other-mail/OtherMailPanel';
+import { OtherMailTab } from '../other-mail/OtherMailTab';
+import { useOtherMailStore } from '../other-mail/other-mail-store';
 import { useSearchStore } from '../stores/search-store';
 import { ConversationList } from './ConversationList';
 import { FilterTabs } from './FilterTabs';
@@ -6,6 +9,8 @@ import { SearchResults } from './SearchResults';
 
 export function InboxPanel() {
   const searching = useSearchStore((state) => state.status !== 'idle');
+  const otherMail = useOtherMailStore((state) => state.active);
+  if (otherMail) return <OtherMailPanel />;
   return (
     <nav className="inbox-panel" aria-label="Conversations">
       <SearchBox />
@@ -14,6 +19,7 @@ export function InboxPanel() {
       ) : (
         <>
           <FilterTabs />
+          <OtherMailTab />
           <ConversationList />
         </>
       )}

@@ -1,10 +1,12 @@
 import type { TimelineEntry } from '../../src-shared/domain/timeline';
+import { EmailContent } from '../email/EmailContent';
 import { CHANNEL_LABELS } from '../format/channel-label';
 import { DELIVERY_STATUS_LABELS } from '../format/delivery-status';
 import { ChannelIcon } from '../ui/ChannelIcon';
 import { Attachments } from './Attachments';
 import { entryAttributes } from './entry-attributes';
 import { EntryTime } from './EntryTime';
+import { OutboxActions } from './OutboxActions';
 
 export function MessageBubble({ entry }: { entry: TimelineEntry }) {
   const outbound = entry.direction === 'outbound';
@@ -13,7 +15,11 @@ export function MessageBubble({ entry }: { entry: TimelineEntry }) {
     <article {...entryAttributes(entry)} className={`entry-row entry-row--${outbound ? 'outbound' : 'inbound'}`}>
       <div className={`bubble${outbound ? ' bubble--outbound' : ''}`}>
         {entry.subject && <div className="bubble__subject">{entry.subject}</div>}
-        <div className="bubble__body">{entry.body}</div>
+        {entry.channel === 'email' ? (
+          <EmailContent entryId={entry.id} text={entry.body} variant="bubble" />
+        ) : (
+          <div className="bubble__body">{entry.body}</div>
+        )}
         <Attachments attachments={entry.attachments} />
         <footer className="entry-meta">
           <ChannelIcon channel={entry.channel} />
@@ -23,10 +29,13 @@ export function MessageBubble({ entry }: { entry: TimelineEntry }) {
           {status && (
             <>
               <span aria-hidden="true">·</span>
-              <span className={`delivery-status delivery-status--${status}`}>{DELIVERY_STATUS_LABELS[status]}</span>
+              <span className={`delivery-status delivery-status--${status}`} data-testid="delivery-status">
+                {DELIVERY_STATUS_LABELS[status]}
+              </span>
             </>
           )}
         </footer>
+        {entry.outbox && <OutboxActions status={entry.outbox} />}
       </div>
     </article>
   );

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import type { Contact } from '../domain/contact';
+import type { ChannelHealth } from '../domain/channel-health';
+import type { ConnectionReport, EmailAccountView } from '../domain/email-account';
+import { emailAccountInput } from './email-account-input';
+import { normalizeEmail } from '../identity/email';
+import type { EmailHtml, OtherMailMessage, OtherMailPage } from './email-display';
 import { INBOX_FILTERS, type ConversationSummary, type InboxCounts } from '../domain/conversation';
 import type { TimelineEntry } from '../domain/timeline';
 import type { Member, Workspace } from '../domain/workspace';
@@ -14,6 +19,17 @@ function request<Output>() {
 }
 
 const id = z.string().min(1).max(200);
+/** Chosen by the renderer, so a retried submit is recognized and never saved twice. */
+const clientId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'clientId must be a ULID');
+const emailAddress = z
+  .string()
+  .max(320)
+  .transform((value, ctx) => {
+    const { address } = normalizeEmail(value);
+    if (address) return address;
+    ctx.issues.push({ code: 'custom', message: 'That is not an email address.', input: value });
+    return z.NEVER;
+  });
 
 export interface SessionInfo {
   workspace: Workspace;
@@ -42,6 +58,10 @@ export interface SearchHit {
 }
 
 export const NOTE_MAX_LENGTH = 20_000;
+/** Documents carry a capped plain-text body (DESIGN.md); an email we write is held to the same cap. */
+export const EMAIL_BODY_MAX_LENGTH = 20_000;
+/** RFC 5322 allows 998 characters on a header line. */
+export const EMAIL_SUBJECT_MAX_LENGTH = 998;
 
 /** Who has a conversation after a claim, release or assignment; `pending` until the server confirms it. */
 export interface ClaimOutcome {
@@ -51,6 +71,13 @@ export interface ClaimOutcome {
 
 export const requests = {
   'session.get': request<SessionInfo>()(z.object({})),
+  /** Settings → Email: never the password, only whether one is saved. */
+  'email.account.get': request<EmailAccountView | null>()(z.object({})),
+  /** Saves the settings, the password to the keychain only, and (re)starts the live channel. */
+  'email.account.save': request<EmailAccountView>()(emailAccountInput),
+  /** Without a password, tests with the saved one. */
+  'email.account.test': request<ConnectionReport>()(emailAccountInput),
+  'email.account.status': request<ChannelHealth>()(z.object({})),
   'conversations.list': request<ConversationList>()(
     z.object({
       filter: z.enum(INBOX_FILTERS).default('all'),
@@ -68,8 +95,7 @@ export const requests = {
   'notes.add': request<TimelineEntry>()(
     z.object({
       conversationId: id,
-      /** Chosen by the renderer, so a retried submit is recognized and never saved twice. */
-      clientId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'clientId must be a ULID'),
+      clientId,
       body: z
         .string()
         .trim()
@@ -77,11 +103,41 @@ export const requests = {
         .max(NOTE_MAX_LENGTH, `A note is at most ${NOTE_MAX_LENGTH} characters`),
     }),
   ),
+  'email.send': request<TimelineEntry>()(
+    z.object({
+      conversationId: id,
+      clientId,
+      subject: z.string().trim().max(EMAIL_SUBJECT_MAX_LENGTH, `A subject is at most ${EMAIL_SUBJECT_MAX_LENGTH} characters`),
+      body: z
+        .string()
+        .trim()
+        .min(1, 'An email cannot be empty')
+        .max(EMAIL_BODY_MAX_LENGTH, `An email is at most ${EMAIL_BODY_MAX_LENGTH} characters`),
+      replyToEntryId: id.optional(),
+    }),
+  ),
+  /** A failed message goes back to the queue; only a person asks for that. */
+  'outbox.retry': request<TimelineEntry>()(z.object({ itemId: id })),
+  /** A message whose send was cut off: a person says whether it went out. */
+  'outbox.resolve': request<TimelineEntry>()(z.object({ itemId: id, outcome: z.enum(['sent', 'failed']) })),
+  'outbox.approve': request<TimelineEntry>()(z.object({ itemId: id })),
   'search.query': request<SearchHit[]>()(
     z.object({ query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(200).default(50) }),
   ),
   'contacts.merge': request<{ mergeId: string }>()(z.object({ survivorId: id, mergedId: id })),
   'contacts.undoMerge': request<{ survivorId: string; restoredId: string }>()(z.object({ mergeId: id })),
+  /** `entryId` is the stable id of an email, whether a conversation entry or "Other mail". */
+  'email.html': request<EmailHtml>()(z.object({ entryId: id })),
+  /** "Always for this sender": that address's mail may load remote images from now on. */
+  'email.allowRemoteContent': request<{ address: string }>()(z.object({ address: emailAddress })),
+  'otherMail.list': request<OtherMailPage>()(
+    z.object({
+      query: z.string().trim().max(500).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+      before: z.object({ occurredAt: z.number(), id }).nullable().default(null),
+    }),
+  ),
+  'otherMail.get': request<OtherMailMessage>()(z.object({ id })),
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -1,3 +1,5 @@
+import type { OutboxStatus } from './outbox';
+
 /** Vocabulary of the timeline: every entry of a conversation, whatever channel it came through. */
 export const CHANNELS = ['sms', 'email', 'whatsapp', 'voice', 'internal'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -31,6 +33,8 @@ export interface AttachmentMeta {
   size: number;
   /** Content address in the blob store; absent until the bytes are fetched. */
   sha256: string | null;
+  /** An email part's Content-ID, without angle brackets: its HTML shows it through a `cid:` URL. */
+  contentId?: string;
 }
 
 export interface CallDetails {
@@ -53,6 +57,8 @@ export interface TimelineEntry {
   deliveryStatus: DeliveryStatus | null;
   attachments: AttachmentMeta[];
   call: CallDetails | null;
+  /** For a message we send: its outbox item, which says whether it can be retried or needs a decision. */
+  outbox?: OutboxStatus;
 }
 
 /** Notes and system events never reach a customer, so they neither need a response nor count as unread. */

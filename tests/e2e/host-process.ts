@@ -9,10 +9,14 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts the built `switchboard host` as a user would, and waits for the URL it prints. */
-export function startHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+/**
+ * Starts the built `switchboard host` as a user would, and waits for the URL it prints. `env` is added
+ * to this process's environment (e.g. SWITCHBOARD_SECRET_KEY).
+ */
+export function startHost(dataDir: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, ['bin/switchboard.mjs', 'host', '--data', dataDir, '--port', '0', ...extraArgs], {
     cwd: root,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -5,8 +5,14 @@ import { mergeContacts, undoMerge } from '../contacts/merge-contacts';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import type { InboxQueries } from '../conversations/inbox-queries';
 import { threadEntries } from '../entries/entry-repo';
+import type { BlobStore } from '../blobs/blob-store';
+import { createEmailDisplayHandlers } from '../email-display/email-display-handlers';
+import { createEmailAccountHandlers } from '../email-account/email-account-handlers';
+import type { EmailAccountService } from '../email-account/email-account-service';
 import type { EventBus } from '../event-bus';
 import { addNote } from '../notes/add-note';
+import { createOutboxHandlers } from '../outbox/outbox-handlers';
+import { withOutboxStatus } from '../outbox/outbox-status';
 import type { ClaimActions } from '../claims/claim-actions';
 import type { createSearch } from '../search/search';
 import type { Store } from '../store/open-store';
@@ -20,9 +26,11 @@ export interface HandlerDeps {
   rollup: ConversationRollup;
   search: ReturnType<typeof createSearch>;
   events: EventBus;
+  blobs: BlobStore;
+  emailAccount: EmailAccountService;
 }
 
-export function createHandlers({ store, session, inbox, rollup, search, events, claims }: HandlerDeps): Handlers {
+export function createHandlers({ store, session, inbox, rollup, search, events, claims, blobs, emailAccount }: HandlerDeps): Handlers {
   const workspaceId = session.workspace.id;
   const changed = (conversationIds: string[]) => events.emit('conversations.changed', { conversationIds });
   const existing = (conversationId: string) => {
@@ -33,13 +41,14 @@ export function createHandlers({ store, session, inbox, rollup, search, events, 
 
   return {
     'session.get': () => session,
+    ...createEmailAccountHandlers(emailAccount),
     'conversations.list': ({ filter, limit, before }) => inbox.list(workspaceId, session.me.id, filter, limit, before),
     'conversations.get': ({ conversationId }) => {
       const conversation = inbox.summary(conversationId);
       if (!conversation) throw new ApiError('not_found', 'That conversation does not exist.');
       const contact = getContact(store, conversation.contactId);
       if (!contact) throw new ApiError('not_found', 'That contact does not exist.');
-      return { conversation, contact, entries: threadEntries(store.db, conversationId) };
+      return { conversation, contact, entries: withOutboxStatus(store.db, workspaceId, threadEntries(store.db, conversationId)) };
     },
     'conversations.markRead': ({ conversationId, upTo }) => {
       const unreadCount = rollup.markRead(conversationId, upTo);
@@ -55,7 +64,9 @@ export function createHandlers({ store, session, inbox, rollup, search, events, 
       changed([entry.conversationId]);
       return entry;
     },
+    ...createOutboxHandlers(store, rollup, session.me, changed),
     'search.query': ({ query, limit }) => search(workspaceId, query, limit),
+    ...createEmailDisplayHandlers(store.sqlite, blobs, workspaceId),
     'contacts.merge': ({ survivorId, mergedId }) => {
       const { mergeId, conversationIds } = mergeContacts(store.db, rollup, survivorId, mergedId);
       changed(conversationIds);

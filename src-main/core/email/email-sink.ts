@@ -8,6 +8,8 @@ import { createMarkBounced } from './mark-bounced';
 export interface EmailSinkResult {
   added: number;
   duplicates: number;
+  /** Conversations the batch changed, for the inbox to refetch once it is committed. */
+  conversationIds: string[];
 }
 
 /**
@@ -38,7 +40,8 @@ export function createEmailSink(store: Store, rollup: ConversationRollup, worksp
     insertChain.run(id, accountId, chain.messageId, chain.inReplyTo, JSON.stringify(chain.references), chain.htmlSha256, filedAs);
   }
 
-  function saveOther(accountId: string, mail: OtherEmail): void {
+  /** Returns the conversation a bounce marked, if any. */
+  function saveOther(accountId: string, mail: OtherEmail): string | null {
     insertOther.run({
       id: mail.id,
       workspaceId,
@@ -57,7 +60,7 @@ export function createEmailSink(store: Store, rollup: ConversationRollup, worksp
       bounceStatus: mail.bounce?.status ?? null,
       bounceDiagnostic: mail.bounce?.diagnostic ?? null,
     });
-    if (mail.bounce) markBounced(mail.id, mail.bounce, mail.occurredAt);
+    return mail.bounce ? markBounced(mail.id, mail.bounce, mail.occurredAt) : null;
   }
 
   /** A bounce can be synced before the message it returns (newest first, or INBOX before Sent). */
@@ -70,6 +73,7 @@ export function createEmailSink(store: Store, rollup: ConversationRollup, worksp
   const commit = sqlite.transaction((batch: EmailBatch): EmailSinkResult => {
     const customerMail = batch.emails.flatMap((mail) => (mail.filedAs === 'entry' ? [mail] : []));
     const outcomes = ingest(workspaceId, customerMail.map((mail) => mail.entry));
+    const touched = new Set(outcomes.flatMap((o) => (o.status === 'added' ? [o.conversationId] : [])));
     customerMail.forEach((mail, i) => {
       saveChain(mail.entry.id, batch.accountId, mail.chain, 'entry');
       if (outcomes[i]?.status === 'added' && mail.entry.direction === 'outbound') applyEarlierBounces(mail.entry.id);
@@ -77,16 +81,20 @@ export function createEmailSink(store: Store, rollup: ConversationRollup, worksp
     for (const mail of batch.emails) {
       if (mail.filedAs === 'other') {
         saveChain(mail.id, batch.accountId, mail.chain, 'other');
-        saveOther(batch.accountId, mail);
+        const bounced = saveOther(batch.accountId, mail);
+        if (bounced) touched.add(bounced);
       }
     }
     for (const id of batch.seenIds) {
       const seen = seenEntry.get(id) as { conversationId: string; occurredAt: number } | undefined;
-      if (seen) rollup.markRead(seen.conversationId, seen.occurredAt);
+      if (seen) {
+        rollup.markRead(seen.conversationId, seen.occurredAt);
+        touched.add(seen.conversationId);
+      }
     }
     saveFolderCheckpoint(store.db, batch.checkpoint);
     const added = outcomes.filter((o) => o.status === 'added').length;
-    return { added, duplicates: outcomes.length - added };
+    return { added, duplicates: outcomes.length - added, conversationIds: [...touched] };
   });
 
   return { commit };

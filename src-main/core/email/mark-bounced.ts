@@ -6,7 +6,8 @@ import type { BounceReport } from './email-batch';
 /**
  * Marks the outbound entry a bounce is about as failed, and says why in a system line of the same
  * conversation, where the person who sent it will look. The line's id derives from the bounce's, so a
- * bounce seen twice (a resync) says it once. Returns false while the entry is not in the store yet.
+ * bounce seen twice (a resync) says it once. Returns the conversation marked, or null while the entry
+ * is not in the store yet.
  */
 export function createMarkBounced(store: Store, rollup: ConversationRollup) {
   const fail = store.sqlite.prepare(`
@@ -14,9 +15,9 @@ export function createMarkBounced(store: Store, rollup: ConversationRollup) {
     WHERE id = ? AND direction = 'outbound'
     RETURNING workspace_id AS workspaceId, conversation_id AS conversationId, origin_contact_id AS contactId`);
 
-  return function markBounced(bounceId: string, bounce: BounceReport, at: number): boolean {
+  return function markBounced(bounceId: string, bounce: BounceReport, at: number): string | null {
     const target = fail.get(bounce.failedEntryId) as { workspaceId: string; conversationId: string; contactId: string } | undefined;
-    if (!target) return false;
+    if (!target) return null;
     const entry = {
       id: `sys:${bounceId}`,
       workspaceId: target.workspaceId,
@@ -32,7 +33,7 @@ export function createMarkBounced(store: Store, rollup: ConversationRollup) {
       attachments: [],
     };
     if (insertEntry(store.db, entry)) rollup.applyEntry({ ...entry, call: null });
-    return true;
+    return target.conversationId;
   };
 }
 

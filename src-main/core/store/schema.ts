@@ -3,6 +3,8 @@ import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from
 import type { AttachmentMeta, CallOutcome, Channel, DeliveryStatus, Direction, EntryKind } from '../../../src-shared/domain/timeline';
 import type { IdentityKind } from '../../../src-shared/domain/contact';
 import type { Role } from '../../../src-shared/domain/workspace';
+import type { OutboxState } from '../../../src-shared/domain/outbox';
+import type { OutboundEmail } from '../outbox/outbound-payload';
 
 /**
  * The PC's replica. Timestamps are epoch milliseconds. Tables that an FTS index points at have an
@@ -168,6 +170,12 @@ export const emailAccounts = sqliteTable(
     username: text('username').notNull(),
     senderName: text('sender_name'),
     createdAt: integer('created_at').notNull(),
+    /** Where mail is sent; null for an account set up for syncing only (`switchboard email sync`). */
+    smtpHost: text('smtp_host'),
+    smtpPort: integer('smtp_port'),
+    smtpTls: text('smtp_tls').$type<'implicit' | 'starttls' | 'none'>(),
+    /** The most recently saved account is the one Settings shows and the channel host runs. */
+    savedAt: integer('saved_at').notNull().default(0),
   },
   (t) => [uniqueIndex('email_accounts_login').on(t.workspaceId, t.host, t.port, t.username)],
 );
@@ -257,4 +265,29 @@ export const remoteContentSenders = sqliteTable(
     allowedAt: integer('allowed_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.address] })],
+);
+
+/**
+ * Outbound items waiting for approval or for their executor (DESIGN.md, "Outbox"). The id is the ULID
+ * the composer chose for its draft, so a submit repeated after a lost answer finds the item it made.
+ * `entry_id` is the timeline entry that shows the item; its delivery status changes in the same
+ * transaction as `state`.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    channel: text('channel').$type<Channel>().notNull(),
+    conversationId: text('conversation_id').notNull().references(() => conversations.id),
+    entryId: text('entry_id').notNull().unique(),
+    authorMemberId: text('author_member_id').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<OutboundEmail>().notNull(),
+    state: text('state').$type<OutboxState>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('outbox_queue').on(t.channel, t.state, t.createdAt)],
 );

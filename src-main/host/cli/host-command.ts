@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
+import { emailChannelHooks } from '../../channels/email/email-channel-hooks';
 import { createCore } from '../../core/create-core';
+import { openHostSecretStore, SECRET_KEY_VARIABLE } from '../../core/secrets/host-secret-store';
 import { findUp } from '../../core/paths/find-up';
 import { loadOrCreateAccessToken } from '../server/access-token';
 import { startHostServer } from '../server/host-server';
@@ -35,7 +37,9 @@ export async function hostCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const dataDir = path.resolve(values.data);
-  const core = createCore({ dataDir, demo: values.demo });
+  const secrets = openHostSecretStore(dataDir, process.env[SECRET_KEY_VARIABLE]);
+  if (secrets.unavailableReason) console.log(secrets.unavailableReason);
+  const core = createCore({ dataDir, demo: values.demo, secrets, channels: { email: emailChannelHooks } });
   if (values.demo && !core.seededDemo) console.log('This data folder already has a workspace; --demo seeds only a fresh one.');
   const server = await startHostServer({ core, rendererDir, token: loadOrCreateAccessToken(dataDir), port });
   console.log(`Switchboard (${core.session.workspace.name}${core.session.workspace.isDemo ? ', demo' : ''}) is running.`);

@@ -13,13 +13,17 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The same policy the Electron window enforces; the socket is the only other origin the page may reach. */
+/**
+ * The same policy the Electron window enforces; the socket is the only other origin the page may reach.
+ * Remote images are allowed here only because an email's sandboxed srcdoc frame inherits this policy on
+ * top of its own: the frame's policy holds them back until the person chooses "Load images".
+ */
 export function contentSecurityPolicy(host: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    "img-src 'self' data: blob: https: http:",
     `connect-src 'self' ws://${host}`,
     "object-src 'none'",
     "base-uri 'none'",

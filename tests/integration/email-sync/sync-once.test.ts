@@ -106,7 +106,7 @@ describe('one sync of a real mailbox', () => {
     expect(count(`SELECT count(*) FROM other_mail WHERE category = 'list'`)).toBe(12);
     expect(count('SELECT count(*) FROM conversations')).toBe(2);
     const search = createOtherMailSearch(sqlite);
-    expect(search(core.session.workspace.id, 'apparmor').length).toBeGreaterThan(0);
+    expect(search(core.session.workspace.id, 'apparmor').rows.length).toBeGreaterThan(0);
 
     const checkpoints = folderCheckpoints(core.store.db, account.id);
     const inbox = await client.status('INBOX', { uidValidity: true, highestModseq: true });

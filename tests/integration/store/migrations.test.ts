@@ -126,4 +126,34 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) AS n FROM entries').get()).toEqual({ n: 1 });
     db.close();
   });
+
+  it('0006 outbox: adds outbound items, one per client id and one per entry, leaving the inbox as it was', () => {
+    const db = dbAt(6);
+    seedV1(db);
+    migrate(db, migrations, 7);
+    const add = db.prepare(`INSERT INTO outbox (id, workspace_id, channel, conversation_id, entry_id, author_member_id, payload, state, created_at, updated_at)
+      VALUES (?, 'ws_1', 'email', 'cv_1', ?, 'mb_1', '{}', 'queued', 1, 1)`);
+    add.run('01J0000000000000000000000A', 'email:a');
+    expect(db.prepare('SELECT attempts, last_error FROM outbox').get()).toEqual({ attempts: 0, last_error: null });
+    expect(() => add.run('01J0000000000000000000000A', 'email:b')).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => add.run('01J0000000000000000000000B', 'email:a')).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`UPDATE outbox SET conversation_id = 'cv_missing'`).run()).toThrow(/FOREIGN KEY/);
+    expect(db.prepare(`SELECT n FROM inbox_counts WHERE bucket = 'open'`).get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('0007 email account SMTP: keeps existing accounts, with no SMTP server and the oldest save time', () => {
+    const db = dbAt(7);
+    seedV1(db);
+    db.exec(`INSERT INTO email_accounts (id, workspace_id, address, host, port, tls, username, created_at)
+      VALUES ('ea_1', 'ws_1', 'office@shop.test', 'imap.shop.test', 993, 'implicit', 'office', 1)`);
+    migrate(db, migrations, 8);
+    expect(db.prepare('SELECT smtp_host, smtp_port, smtp_tls, saved_at FROM email_accounts').get()).toEqual({
+      smtp_host: null,
+      smtp_port: null,
+      smtp_tls: null,
+      saved_at: 0,
+    });
+    db.close();
+  });
 });

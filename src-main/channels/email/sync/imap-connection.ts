@@ -6,7 +6,7 @@ import type { EmailAccount } from '../../../core/email/email-account-repo';
  * is off because it only starts after 15 s of quiet; the channel starts IDLE itself right after each
  * sync, so new mail is seen within the second the server takes to announce it.
  */
-export function createImapClient(account: EmailAccount, password: string): ImapFlow {
+export function createImapClient(account: Pick<EmailAccount, 'host' | 'port' | 'tls' | 'username'>, password: string): ImapFlow {
   return new ImapFlow({
     host: account.host,
     port: account.port,

@@ -17,6 +17,7 @@ export async function storeParts(blobs: BlobStore, email: ParsedEmail): Promise<
         contentType: part.contentType,
         size: part.size,
         sha256: await blobs.put(part.content),
+        ...(part.contentId ? { contentId: part.contentId } : {}),
       }),
     ),
   ]);

@@ -1,0 +1,38 @@
+import { ApiError } from '../../../src-shared/api/result';
+import { canApproveSends } from '../../../src-shared/domain/permissions';
+import type { Member } from '../../../src-shared/domain/workspace';
+import type { Handlers } from '../api/dispatch';
+import type { ConversationRollup } from '../conversations/conversation-rollup';
+import type { Store } from '../store/open-store';
+import { moveOutboxItem, type OutboxItem } from './outbox-repo';
+import { outboxEntry } from './outbox-status';
+import { createQueueEmail } from './queue-email';
+
+type OutboxHandlers = Pick<Handlers, 'email.send' | 'outbox.retry' | 'outbox.resolve' | 'outbox.approve'>;
+
+/**
+ * The outbox requests. What a person may do is narrow: retry what failed, approve what waits for
+ * approval (owner and managers only), and decide what happened to a message whose send was cut off.
+ */
+export function createOutboxHandlers(store: Store, rollup: ConversationRollup, me: Member, changed: (conversationIds: string[]) => void): OutboxHandlers {
+  const queueEmail = createQueueEmail(store, rollup);
+  const answer = (item: OutboxItem) => {
+    changed([item.conversationId]);
+    return outboxEntry(store.db, item);
+  };
+
+  return {
+    'email.send': (input) => {
+      const entry = queueEmail(me, input);
+      changed([entry.conversationId]);
+      return entry;
+    },
+    'outbox.retry': ({ itemId }) => answer(moveOutboxItem(store.db, itemId, 'failed', 'queued', { lastError: null })),
+    'outbox.resolve': ({ itemId, outcome }) =>
+      answer(moveOutboxItem(store.db, itemId, 'unknown', outcome, outcome === 'sent' ? { lastError: null } : {})),
+    'outbox.approve': ({ itemId }) => {
+      if (!canApproveSends(me.role)) throw new ApiError('invalid_input', 'Only a manager or the owner can approve a message.');
+      return answer(moveOutboxItem(store.db, itemId, 'pending_approval', 'queued'));
+    },
+  };
+}

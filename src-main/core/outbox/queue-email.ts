@@ -1,0 +1,116 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { ApiError } from '../../../src-shared/api/result';
+import type { OutboxState } from '../../../src-shared/domain/outbox';
+import { sendsNeedApproval } from '../../../src-shared/domain/permissions';
+import type { TimelineEntry } from '../../../src-shared/domain/timeline';
+import type { Member } from '../../../src-shared/domain/workspace';
+import type { ConversationRollup } from '../conversations/conversation-rollup';
+import { currentEmailAccount } from '../email/email-account-repo';
+import { insertEntry } from '../entries/entry-repo';
+import { stableIds } from '../ingest/stable-ids';
+import { contacts, conversations, identities, outbox } from '../store/schema';
+import type { Store } from '../store/open-store';
+import type { EmailRecipient, OutboundEmail } from './outbound-payload';
+import { getOutboxItem } from './outbox-repo';
+import { outboxEntry } from './outbox-status';
+import { createReplyChain } from './reply-chain';
+
+export interface EmailSendInput {
+  conversationId: string;
+  clientId: string;
+  subject: string;
+  body: string;
+  replyToEntryId?: string | undefined;
+}
+
+/** Until an account is set up the domain is unknown; the Message-ID only has to be unique. */
+const FALLBACK_DOMAIN = 'switchboard.local';
+
+/**
+ * Writes an email into the outbox with its timeline entry, in one transaction. The Message-ID is
+ * chosen here, before any executor sees the item, and the entry's id derives from it: when the sync
+ * later finds the copy in Sent, it is the same entry. The item's id is the composer's clientId, so a
+ * repeated submit returns what the first one made.
+ */
+export function createQueueEmail(store: Store, rollup: ConversationRollup) {
+  const { db } = store;
+  const replyChain = createReplyChain(store.sqlite);
+
+  return function queueEmail(author: Member, input: EmailSendInput, now = Date.now()): TimelineEntry {
+    return db.transaction(() => {
+      const existing = getOutboxItem(db, input.clientId);
+      if (existing) {
+        if (existing.conversationId !== input.conversationId) throw new ApiError('conflict', 'That draft was already sent to another conversation.');
+        return outboxEntry(db, existing);
+      }
+      const conversation = db
+        .select({ workspaceId: conversations.workspaceId, contactId: conversations.contactId, status: conversations.status })
+        .from(conversations)
+        .where(eq(conversations.id, input.conversationId))
+        .get();
+      if (!conversation || conversation.status === 'merged') {
+        throw new ApiError('not_found', 'That conversation no longer exists; the email was not sent.');
+      }
+      const to = recipient(conversation.contactId);
+      const domain = currentEmailAccount(db, conversation.workspaceId)?.address.split('@')[1] ?? FALLBACK_DOMAIN;
+      const messageId = `<${input.clientId}@${domain}>`;
+      const payload: OutboundEmail = {
+        to: [to],
+        cc: [],
+        subject: input.subject,
+        text: input.body,
+        messageId,
+        ...replyChain(input.conversationId, input.replyToEntryId),
+        attachments: [],
+      };
+      const state: OutboxState = sendsNeedApproval(author.role) ? 'pending_approval' : 'queued';
+      const entry = {
+        id: stableIds.email(messageId),
+        workspaceId: conversation.workspaceId,
+        conversationId: input.conversationId,
+        originContactId: conversation.contactId,
+        kind: 'message' as const,
+        channel: 'email' as const,
+        direction: 'outbound' as const,
+        authorMemberId: author.id,
+        subject: input.subject,
+        body: input.body,
+        occurredAt: now,
+        deliveryStatus: state,
+        attachments: [],
+      };
+      const item = {
+        id: input.clientId,
+        workspaceId: conversation.workspaceId,
+        channel: 'email' as const,
+        conversationId: input.conversationId,
+        entryId: entry.id,
+        authorMemberId: author.id,
+        payload,
+        state,
+        createdAt: now,
+        updatedAt: now,
+      };
+      db.insert(outbox).values(item).run();
+      insertEntry(db, entry);
+      rollup.applyEntry({ ...entry, call: null });
+      return outboxEntry(db, { ...item, attempts: 0, lastError: null });
+    });
+  };
+
+  function recipient(contactId: string): EmailRecipient {
+    const contact = db.select({ name: contacts.displayName }).from(contacts).where(eq(contacts.id, contactId)).get();
+    const email = db
+      .select({ value: identities.value })
+      .from(identities)
+      .where(and(eq(identities.contactId, contactId), eq(identities.kind, 'email'), eq(identities.valid, true)))
+      .orderBy(asc(identities.id))
+      .get();
+    if (!email) {
+      throw new ApiError('invalid_input', `${contact?.name ?? 'This customer'} has no email address. Add one to their contact to send email.`);
+    }
+    // A contact named after their address (nobody typed a name yet) gets no display name.
+    const name = contact?.name && contact.name !== email.value ? contact.name : '';
+    return { address: email.value, name };
+  }
+}

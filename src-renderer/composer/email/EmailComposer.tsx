@@ -1,0 +1,105 @@
+import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { EMAIL_BODY_MAX_LENGTH } from '../../../src-shared/api/requests';
+import type { Contact } from '../../../src-shared/domain/contact';
+import type { TimelineEntry } from '../../../src-shared/domain/timeline';
+import { errorMessage } from '../../format/error-message';
+import { useThreadStore } from '../../stores/thread-store';
+import { useEmailDraftsStore } from './email-drafts-store';
+import { replySubject } from './reply-subject';
+import { sendEmail } from './send-email';
+
+interface EmailComposerProps {
+  conversationId: string;
+  contact: Contact;
+  entries: TimelineEntry[];
+  tabs: ReactNode;
+  hint: string;
+}
+
+/** Email mode: the email goes into the outbox, and its entry shows how sending goes from there. */
+export function EmailComposer({ conversationId, contact, entries, tabs, hint }: EmailComposerProps) {
+  const draft = useEmailDraftsStore((state) => state.drafts[conversationId]);
+  const subject = draft?.subject ?? replySubject(entries);
+  const body = draft?.body ?? '';
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const recipient = contact.identities.find((identity) => identity.kind === 'email' && identity.valid)?.value;
+  const tooLong = body.length > EMAIL_BODY_MAX_LENGTH;
+  const canSubmit = !submitting && body.trim() !== '' && !tooLong;
+  const edit = (change: { subject?: string; body?: string }) => useEmailDraftsStore.getState().edit(conversationId, change);
+
+  async function submit() {
+    if (!canSubmit) return;
+    const clientId = useEmailDraftsStore.getState().clientIdFor(conversationId);
+    setSubmitting(true);
+    setError(null);
+    try {
+      const entry = await sendEmail({ conversationId, clientId, subject, body });
+      useThreadStore.getState().addEntry(entry);
+      useEmailDraftsStore.getState().clear(conversationId);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    void submit();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  }
+
+  return (
+    <form className="composer composer--email" onSubmit={onSubmit}>
+      {tabs}
+      <div className="composer__envelope">
+        <span className="composer__to">To: {recipient ?? 'no email address'}</span>
+        <input
+          data-testid="composer-subject"
+          className="composer__subject"
+          placeholder="Subject"
+          aria-label="Subject"
+          value={subject}
+          readOnly={submitting}
+          onChange={(event) => edit({ subject: event.target.value })}
+        />
+      </div>
+      <textarea
+        data-testid="composer-input"
+        className="composer__input composer__input--email"
+        placeholder={`Write to ${contact.displayName}`}
+        aria-label="Email"
+        rows={5}
+        value={body}
+        readOnly={submitting}
+        onChange={(event) => edit({ body: event.target.value })}
+        onKeyDown={onKeyDown}
+      />
+      <div className="composer__footer">
+        <div className="composer__messages">
+          {error && (
+            <p className="composer__error" role="alert">
+              {error} Your email is kept; try again.
+            </p>
+          )}
+          {tooLong && (
+            <p className="composer__error">
+              An email is at most {EMAIL_BODY_MAX_LENGTH.toLocaleString()} characters ({body.length.toLocaleString()} now).
+            </p>
+          )}
+        </div>
+        <span className="composer__hint">{hint}</span>
+        <button type="submit" data-testid="composer-submit" className="button button--primary" disabled={!canSubmit}>
+          {submitting ? 'Sending…' : 'Send email'}
+        </button>
+      </div>
+    </form>
+  );
+}
