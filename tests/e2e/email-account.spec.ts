@@ -108,3 +108,45 @@ test('Test connection with a wrong password shows the sign-in step failed', asyn
   await expect(page.locator('[data-testid="email-test-step"][data-step="imap.inbox"]')).toHaveCount(0);
   await page.screenshot({ path: `${ARTIFACTS}/13-email-test-failed.png` });
 });
+
+test('a reply written in Switchboard reaches the customer threaded, and shows as sent', async ({ page }) => {
+  const alice = server.users[0]!;
+  const bobUser = server.users[1]!;
+  const customerMessageId = `<${randomUUID()}@customer.test>`;
+  const imap = await connectImap(server);
+  await imap.append(
+    'INBOX',
+    await composeMessage({ from: `Bob Builder <${bobUser.address}>`, to: alice.address, subject: 'Radiator is cold', text: 'The upstairs radiator stays cold.', messageId: customerMessageId }),
+  );
+  await imap.logout();
+
+  await page.goto(host.url);
+  await fillAccount(page, alice.password);
+  await page.getByTestId('email-save').click();
+  await expect(page.getByTestId('email-status')).toContainText('Connected, up to date');
+  await page.getByTestId('close-settings').click();
+  await page.getByTestId('conversation-row').filter({ hasText: 'Bob Builder' }).click();
+
+  await page.getByTestId('composer-mode-email').click();
+  await expect(page.getByTestId('composer-subject')).toHaveValue('Re: Radiator is cold');
+  const reply = `We can bleed it tomorrow at 9 (${Date.now()}).`;
+  await page.getByTestId('composer-input').fill(reply);
+  await page.getByTestId('composer-submit').click();
+  const sent = page.getByTestId('thread').locator('[data-testid="entry"][data-direction="outbound"]').filter({ hasText: reply });
+  await expect(sent.getByTestId('delivery-status')).toContainText(/sent/i, { timeout: 10_000 });
+  await page.screenshot({ path: `${ARTIFACTS}/14-email-reply-sent.png` });
+
+  const bob = await connectImap(server, 1);
+  await bob.mailboxOpen('INBOX');
+  let received: { inReplyTo?: string; references?: string[]; subject?: string } | null = null;
+  for (let tries = 0; tries < 50 && !received; tries++) {
+    for await (const message of bob.fetch('1:*', { envelope: true, headers: ['references'] })) {
+      if (message.envelope?.subject === 'Re: Radiator is cold') {
+        received = { inReplyTo: message.envelope.inReplyTo, subject: message.envelope.subject, references: message.headers?.toString().match(/<[^>]+>/g) ?? [] };
+      }
+    }
+    if (!received) await new Promise((r) => setTimeout(r, 100));
+  }
+  await bob.logout();
+  expect(received).toEqual({ inReplyTo: customerMessageId, subject: 'Re: Radiator is cold', references: [customerMessageId] });
+});

@@ -64,7 +64,7 @@ export function createHandlers({ store, session, inbox, rollup, search, events, 
       changed([entry.conversationId]);
       return entry;
     },
-    ...createOutboxHandlers(store, rollup, session.me, changed),
+    ...createOutboxHandlers(store, rollup, session.me, changed, () => emailAccount.wake()),
     'search.query': ({ query, limit }) => search(workspaceId, query, limit),
     ...createEmailDisplayHandlers(store.sqlite, blobs, workspaceId),
     'contacts.merge': ({ survivorId, mergedId }) => {

@@ -8,6 +8,8 @@ export interface RunningChannel {
   start(): Promise<void>;
   stop(): Promise<void>;
   health(): ChannelHealth;
+  /** New outbound work is queued: send it now rather than at the next look at the queue. */
+  wake?(): void;
 }
 
 export interface EmailConnectionSettings {

@@ -43,6 +43,10 @@ export function createChannelSlot() {
       return stopCurrent();
     },
 
+    wake(): void {
+      channel?.wake?.();
+    },
+
     health(): ChannelHealth {
       return channel?.health() ?? { state: 'stopped', lastError: idleReason, lastSyncedAt: null };
     },

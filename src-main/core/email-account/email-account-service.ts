@@ -84,6 +84,9 @@ export function createEmailAccountService({ store, dataDir, workspaceId, secrets
       return slot.health();
     },
 
+    /** Tells the running channel that mail waits in the outbox. */
+    wake: () => slot.wake(),
+
     async resume(): Promise<void> {
       const account = current();
       if (!account || !hooks) return;

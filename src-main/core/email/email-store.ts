@@ -22,6 +22,10 @@ export function createEmailStore(store: Store, dataDir: string, workspaceId: str
       },
     },
     blobs: createBlobStore(dataDir),
+    /** The store itself, for the outbox executor that runs beside the sync. */
+    store,
+    /** Tells the running app which conversations changed outside a sync batch (a send's status). */
+    notify: onCommitted,
     saveAccount: (settings: EmailAccountSettings) => saveEmailAccount(store.db, workspaceId, settings, Date.now()),
     checkpoint: (accountId: string, path: string) => folderCheckpoint(store.db, accountId, path),
   };

@@ -14,10 +14,18 @@ type OutboxHandlers = Pick<Handlers, 'email.send' | 'outbox.retry' | 'outbox.res
  * The outbox requests. What a person may do is narrow: retry what failed, approve what waits for
  * approval (owner and managers only), and decide what happened to a message whose send was cut off.
  */
-export function createOutboxHandlers(store: Store, rollup: ConversationRollup, me: Member, changed: (conversationIds: string[]) => void): OutboxHandlers {
+export function createOutboxHandlers(
+  store: Store,
+  rollup: ConversationRollup,
+  me: Member,
+  changed: (conversationIds: string[]) => void,
+  /** Mail is waiting to go: the channel host's executor should look at the queue now. */
+  queued: () => void,
+): OutboxHandlers {
   const queueEmail = createQueueEmail(store, rollup);
   const answer = (item: OutboxItem) => {
     changed([item.conversationId]);
+    if (item.state === 'queued') queued();
     return outboxEntry(store.db, item);
   };
 
@@ -25,6 +33,7 @@ export function createOutboxHandlers(store: Store, rollup: ConversationRollup, m
     'email.send': (input) => {
       const entry = queueEmail(me, input);
       changed([entry.conversationId]);
+      queued();
       return entry;
     },
     'outbox.retry': ({ itemId }) => answer(moveOutboxItem(store.db, itemId, 'failed', 'queued', { lastError: null })),
