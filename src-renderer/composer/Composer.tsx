@@ -1,21 +1,23 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { NOTE_MAX_LENGTH } from '../../src-shared/api/requests';
-import { errorMessage } from '../format/error-message';
 import { useDraftsStore } from '../stores/drafts-store';
 import { useThreadStore } from '../stores/thread-store';
 import { addNote } from './add-note';
 import type { ComposerMode } from './composer-mode';
 import { EmailComposer } from './email/EmailComposer';
 import { ModeTabs } from './ModeTabs';
+import { useComposerSubmit } from './use-composer-submit';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function Composer({ conversationId }: { conversationId: string }) {
   const body = useDraftsStore((state) => state.drafts[conversationId]?.body ?? '');
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const tooLong = body.length > NOTE_MAX_LENGTH;
-  const canSubmit = !submitting && body.trim() !== '' && !tooLong;
+  const { submitting, error, canSubmit, onSubmit, onKeyDown } = useComposerSubmit(
+    body.trim() !== '' && !tooLong,
+    () => addNote(conversationId, useDraftsStore.getState().clientIdFor(conversationId), body),
+    () => useDraftsStore.getState().clear(conversationId),
+  );
   const [mode, setMode] = useState<ComposerMode>('note');
   const detail = useThreadStore((state) => state.detail);
   const hasEmail = detail?.contact.identities.some((identity) => identity.kind === 'email' && identity.valid) ?? false;
@@ -24,35 +26,6 @@ export function Composer({ conversationId }: { conversationId: string }) {
 
   if (mode === 'email' && detail) {
     return <EmailComposer conversationId={conversationId} contact={detail.contact} entries={detail.entries} tabs={tabs} hint={hint} />;
-  }
-
-  async function submit() {
-    if (!canSubmit) return;
-    const drafts = useDraftsStore.getState();
-    const clientId = drafts.clientIdFor(conversationId);
-    setSubmitting(true);
-    setError(null);
-    try {
-      const entry = await addNote(conversationId, clientId, body);
-      useThreadStore.getState().addEntry(entry);
-      useDraftsStore.getState().clear(conversationId);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setSubmitting(false);
-    }
-  }
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void submit();
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void submit();
-    }
   }
 
   return (
@@ -66,7 +39,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
         rows={3}
         value={body}
         readOnly={submitting}
-        onChange={(event) => useDraftsStore.getState().setBody(conversationId, event.target.value)}
+        onChange={(event) => useDraftsStore.getState().edit(conversationId, { body: event.target.value })}
         onKeyDown={onKeyDown}
       />
       <div className="composer__footer">

@@ -1,5 +1,5 @@
 import type { ConversationRollup } from '../conversations/conversation-rollup';
-import { insertEntry } from '../entries/entry-repo';
+import { addSystemEvent } from '../entries/system-event';
 import type { Store } from '../store/open-store';
 import type { BounceReport } from './email-batch';
 
@@ -18,21 +18,7 @@ export function createMarkBounced(store: Store, rollup: ConversationRollup) {
   return function markBounced(bounceId: string, bounce: BounceReport, at: number): string | null {
     const target = fail.get(bounce.failedEntryId) as { workspaceId: string; conversationId: string; contactId: string } | undefined;
     if (!target) return null;
-    const entry = {
-      id: `sys:${bounceId}`,
-      workspaceId: target.workspaceId,
-      conversationId: target.conversationId,
-      originContactId: target.contactId,
-      kind: 'system' as const,
-      channel: 'internal' as const,
-      direction: null,
-      subject: null,
-      body: describeBounce(bounce),
-      occurredAt: at,
-      deliveryStatus: null,
-      attachments: [],
-    };
-    if (insertEntry(store.db, entry)) rollup.applyEntry({ ...entry, call: null });
+    addSystemEvent(store.db, rollup, target, describeBounce(bounce), at, `sys:${bounceId}`);
     return target.conversationId;
   };
 }

@@ -10,9 +10,11 @@ export function addSystemEvent(
   target: { workspaceId: string; conversationId: string; contactId: string },
   body: string,
   at: number,
-): void {
+  /** A caller that may record the same event twice (a resync) passes an id derived from its source. */
+  id = `sys:${ulid(at)}`,
+): boolean {
   const entry = {
-    id: `sys:${ulid(at)}`,
+    id,
     workspaceId: target.workspaceId,
     conversationId: target.conversationId,
     originContactId: target.contactId,
@@ -25,6 +27,7 @@ export function addSystemEvent(
     deliveryStatus: null,
     attachments: [],
   };
-  insertEntry(db, entry);
+  if (!insertEntry(db, entry)) return false;
   rollup.applyEntry({ ...entry, call: null });
+  return true;
 }

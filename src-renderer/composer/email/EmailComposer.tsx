@@ -1,12 +1,11 @@
-import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { EMAIL_BODY_MAX_LENGTH } from '../../../src-shared/api/requests';
 import type { Contact } from '../../../src-shared/domain/contact';
 import type { TimelineEntry } from '../../../src-shared/domain/timeline';
-import { errorMessage } from '../../format/error-message';
-import { useThreadStore } from '../../stores/thread-store';
 import { useEmailDraftsStore } from './email-drafts-store';
 import { replySubject } from './reply-subject';
 import { sendEmail } from './send-email';
+import { useComposerSubmit } from '../use-composer-submit';
 
 interface EmailComposerProps {
   conversationId: string;
@@ -21,40 +20,14 @@ export function EmailComposer({ conversationId, contact, entries, tabs, hint }: 
   const draft = useEmailDraftsStore((state) => state.drafts[conversationId]);
   const subject = draft?.subject ?? replySubject(entries);
   const body = draft?.body ?? '';
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const recipient = contact.identities.find((identity) => identity.kind === 'email' && identity.valid)?.value;
   const tooLong = body.length > EMAIL_BODY_MAX_LENGTH;
-  const canSubmit = !submitting && body.trim() !== '' && !tooLong;
+  const { submitting, error, canSubmit, onSubmit, onKeyDown } = useComposerSubmit(
+    body.trim() !== '' && !tooLong,
+    () => sendEmail({ conversationId, clientId: useEmailDraftsStore.getState().clientIdFor(conversationId), subject, body }),
+    () => useEmailDraftsStore.getState().clear(conversationId),
+  );
   const edit = (change: { subject?: string; body?: string }) => useEmailDraftsStore.getState().edit(conversationId, change);
-
-  async function submit() {
-    if (!canSubmit) return;
-    const clientId = useEmailDraftsStore.getState().clientIdFor(conversationId);
-    setSubmitting(true);
-    setError(null);
-    try {
-      const entry = await sendEmail({ conversationId, clientId, subject, body });
-      useThreadStore.getState().addEntry(entry);
-      useEmailDraftsStore.getState().clear(conversationId);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setSubmitting(false);
-    }
-  }
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    void submit();
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void submit();
-    }
-  }
 
   return (
     <form className="composer composer--email" onSubmit={onSubmit}>
