@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { TimelineEntry } from '../../../src-shared/domain/timeline';
-import { ApiError } from '../../../src-shared/api/result';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { getEntry, insertEntry } from '../entries/entry-repo';
-import { conversations } from '../store/schema';
 import type { StoreDb } from '../store/open-store';
+import { openConversationFor } from '../conversations/open-conversation';
 
 export interface NoteInput {
   conversationId: string;
@@ -27,14 +25,7 @@ export function addNote(
   return db.transaction(() => {
     const existing = getEntry(db, id);
     if (existing) return existing;
-    const conversation = db
-      .select({ workspaceId: conversations.workspaceId, contactId: conversations.contactId, status: conversations.status })
-      .from(conversations)
-      .where(eq(conversations.id, input.conversationId))
-      .get();
-    if (!conversation || conversation.status === 'merged') {
-      throw new ApiError('not_found', 'That conversation no longer exists; the note was not saved.');
-    }
+    const conversation = openConversationFor(db, input.conversationId, 'the note was not saved');
     insertEntry(db, {
       id,
       workspaceId: conversation.workspaceId,

@@ -8,12 +8,13 @@ import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { currentEmailAccount } from '../email/email-account-repo';
 import { insertEntry } from '../entries/entry-repo';
 import { stableIds } from '../ingest/stable-ids';
-import { contacts, conversations, identities, outbox } from '../store/schema';
+import { contacts, identities, outbox } from '../store/schema';
 import type { Store } from '../store/open-store';
 import type { EmailRecipient, OutboundEmail } from './outbound-payload';
 import { getOutboxItem } from './outbox-repo';
 import { outboxEntry } from './outbox-status';
 import { createReplyChain } from './reply-chain';
+import { openConversationFor } from '../conversations/open-conversation';
 
 export interface EmailSendInput {
   conversationId: string;
@@ -43,14 +44,7 @@ export function createQueueEmail(store: Store, rollup: ConversationRollup) {
         if (existing.conversationId !== input.conversationId) throw new ApiError('conflict', 'That draft was already sent to another conversation.');
         return outboxEntry(db, existing);
       }
-      const conversation = db
-        .select({ workspaceId: conversations.workspaceId, contactId: conversations.contactId, status: conversations.status })
-        .from(conversations)
-        .where(eq(conversations.id, input.conversationId))
-        .get();
-      if (!conversation || conversation.status === 'merged') {
-        throw new ApiError('not_found', 'That conversation no longer exists; the email was not sent.');
-      }
+      const conversation = openConversationFor(db, input.conversationId, 'the email was not sent');
       const to = recipient(conversation.contactId);
       const domain = currentEmailAccount(db, conversation.workspaceId)?.address.split('@')[1] ?? FALLBACK_DOMAIN;
       const messageId = `<${input.clientId}@${domain}>`;
