@@ -7,6 +7,7 @@ import type { ComposerMode } from './composer-mode';
 import { EmailComposer } from './email/EmailComposer';
 import { ModeTabs } from './ModeTabs';
 import { useComposerSubmit } from './use-composer-submit';
+import { ComposerFooter } from './ComposerFooter';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -42,24 +43,16 @@ export function Composer({ conversationId }: { conversationId: string }) {
         onChange={(event) => useDraftsStore.getState().edit(conversationId, { body: event.target.value })}
         onKeyDown={onKeyDown}
       />
-      <div className="composer__footer">
-        <div className="composer__messages">
-          {error && (
-            <p className="composer__error" role="alert">
-              {error} Your note is kept; try again.
-            </p>
-          )}
-          {tooLong && (
-            <p className="composer__error">
-              A note is at most {NOTE_MAX_LENGTH.toLocaleString()} characters ({body.length.toLocaleString()} now).
-            </p>
-          )}
-        </div>
-        <span className="composer__hint">{hint}</span>
-        <button type="submit" data-testid="composer-submit" className="button button--primary" disabled={!canSubmit}>
-          {submitting ? 'Adding…' : 'Add note'}
-        </button>
-      </div>
+      <ComposerFooter
+        error={error}
+        keptMessage="Your note is kept; try again."
+        tooLongMessage={tooLong ? `A note is at most ${NOTE_MAX_LENGTH.toLocaleString()} characters (${body.length.toLocaleString()} now).` : null}
+        hint={hint}
+        canSubmit={canSubmit}
+        submitting={submitting}
+        label="Add note"
+        busyLabel="Adding…"
+      />
     </form>
   );
 }

@@ -1,22 +1,16 @@
 import { useSearchStore } from '../stores/search-store';
+import { SearchInput } from '../ui/SearchInput';
 
 export function SearchBox() {
   const query = useSearchStore((state) => state.query);
   const setQuery = useSearchStore((state) => state.setQuery);
   return (
-    <div className="search-box">
-      <input
-        type="search"
-        data-testid="search"
-        className="search-box__input"
-        placeholder="Search customers, numbers, messages"
-        aria-label="Search conversations"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') setQuery('');
-        }}
-      />
-    </div>
+    <SearchInput
+      value={query}
+      onChange={setQuery}
+      placeholder="Search customers, numbers, messages"
+      label="Search conversations"
+      testId="search"
+    />
   );
 }

@@ -2,6 +2,7 @@ import { useNow } from '../app/use-now';
 import { EmptyState } from '../ui/EmptyState';
 import { useOtherMailStore } from './other-mail-store';
 import { OtherMailRow } from './OtherMailRow';
+import { SearchInput } from '../ui/SearchInput';
 
 /**
  * The inbox panel while "Other mail" is open: its own search and a paged list, newest first. The mail
@@ -18,20 +19,7 @@ export function OtherMailPanel() {
         </button>
         <span className="other-mail-panel__title">Other mail</span>
       </div>
-      <div className="search-box">
-        <input
-          type="search"
-          data-testid="other-mail-search"
-          className="search-box__input"
-          placeholder="Search other mail"
-          aria-label="Search other mail"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') setQuery('');
-          }}
-        />
-      </div>
+      <SearchInput value={query} onChange={setQuery} placeholder="Search other mail" label="Search other mail" testId="other-mail-search" />
       {status === 'error' && (
         <div className="list-status list-status--error" role="alert">
           Could not load other mail: {error}

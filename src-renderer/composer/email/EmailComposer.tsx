@@ -6,6 +6,7 @@ import { useEmailDraftsStore } from './email-drafts-store';
 import { replySubject } from './reply-subject';
 import { sendEmail } from './send-email';
 import { useComposerSubmit } from '../use-composer-submit';
+import { ComposerFooter } from '../ComposerFooter';
 
 interface EmailComposerProps {
   conversationId: string;
@@ -55,24 +56,16 @@ export function EmailComposer({ conversationId, contact, entries, tabs, hint }: 
         onChange={(event) => edit({ body: event.target.value })}
         onKeyDown={onKeyDown}
       />
-      <div className="composer__footer">
-        <div className="composer__messages">
-          {error && (
-            <p className="composer__error" role="alert">
-              {error} Your email is kept; try again.
-            </p>
-          )}
-          {tooLong && (
-            <p className="composer__error">
-              An email is at most {EMAIL_BODY_MAX_LENGTH.toLocaleString()} characters ({body.length.toLocaleString()} now).
-            </p>
-          )}
-        </div>
-        <span className="composer__hint">{hint}</span>
-        <button type="submit" data-testid="composer-submit" className="button button--primary" disabled={!canSubmit}>
-          {submitting ? 'Sending…' : 'Send email'}
-        </button>
-      </div>
+      <ComposerFooter
+        error={error}
+        keptMessage="Your email is kept; try again."
+        tooLongMessage={tooLong ? `An email is at most ${EMAIL_BODY_MAX_LENGTH.toLocaleString()} characters (${body.length.toLocaleString()} now).` : null}
+        hint={hint}
+        canSubmit={canSubmit}
+        submitting={submitting}
+        label="Send email"
+        busyLabel="Sending…"
+      />
     </form>
   );
 }
