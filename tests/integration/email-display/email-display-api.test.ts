@@ -1,26 +1,14 @@
-import type { ImapFlow } from 'imapflow';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EmailHtml, OtherMailMessage, OtherMailPage } from '../../../src-shared/api/email-display';
 import type { ConversationDetail } from '../../../src-shared/api/requests';
 import { syncOnce } from '../../../src-main/channels/email/sync/sync-once';
 import { DEFAULT_SYNC_OPTIONS } from '../../../src-main/channels/email/sync/sync-options';
-import { connectImap, startMailServer, type MailServer } from '../../support/mail-server';
+import { useMailServer } from '../../support/mail-server/use-mail-server';
 import { useTempDirs } from '../../support/temp-dir';
 import { appendAll, composeMessage, corpusMessages, openEmailCore } from '../email-sync/email-sync-harness';
 
 const tempDir = useTempDirs();
-let server: MailServer;
-let client: ImapFlow;
-
-beforeEach(async () => {
-  server = await startMailServer();
-  client = await connectImap(server);
-}, 60_000);
-
-afterEach(async () => {
-  await client?.logout().catch(() => {});
-  await server?.stop();
-}, 60_000);
+const mail = useMailServer('each');
 
 // A 1×1 PNG, small enough to read in a failure message.
 const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -50,10 +38,10 @@ function danaPlainText() {
 }
 
 async function syncedCore(messages: Buffer[]) {
-  await appendAll(client, 'INBOX', messages);
+  await appendAll(mail.client, 'INBOX', messages);
   const dataDir = tempDir();
-  const opened = openEmailCore(dataDir, server);
-  await syncOnce(opened.account, server.users[0]!.password, opened.emailStore, DEFAULT_SYNC_OPTIONS);
+  const opened = openEmailCore(dataDir, mail.server);
+  await syncOnce(opened.account, mail.server.users[0]!.password, opened.emailStore, DEFAULT_SYNC_OPTIONS);
   const request = async <T>(name: string, input: unknown): Promise<T> => {
     const result = await opened.core.dispatch(name, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -96,7 +84,7 @@ describe('email.html', () => {
     await expect(request('email.allowRemoteContent', { address: 'dana at customer' })).rejects.toThrow(/invalid_input: .*not an email address/);
     core.close();
 
-    const reopened = openEmailCore(dataDir, server);
+    const reopened = openEmailCore(dataDir, mail.server);
     const result = await reopened.core.dispatch('email.html', { entryId });
     expect(result.ok && (result.value as EmailHtml).remoteContentAllowed).toBe(true);
     reopened.core.close();

@@ -1,26 +1,15 @@
-import type { ImapFlow } from 'imapflow';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { STORE_FILE } from '../../../src-main/core/create-core';
-import { connectImap, startMailServer, type MailServer } from '../../support/mail-server';
+import { useMailServer } from '../../support/mail-server/use-mail-server';
 import { useTempDirs } from '../../support/temp-dir';
 import { appendAll, corpusMessages, exitOf, spawnEmailSync, waitFor } from './email-sync-harness';
 
 const tempDir = useTempDirs();
-let server: MailServer;
-let client: ImapFlow;
+const mail = useMailServer('all');
 
-beforeAll(async () => {
-  server = await startMailServer();
-  client = await connectImap(server);
-  await appendAll(client, 'INBOX', corpusMessages());
-}, 60_000);
-
-afterAll(async () => {
-  await client?.logout().catch(() => {});
-  await server?.stop();
-}, 60_000);
+beforeAll(() => appendAll(mail.client, 'INBOX', corpusMessages()), 60_000);
 
 /** What the store holds, read by a separate connection the way a second process would. */
 function snapshot(dataDir: string) {
@@ -49,14 +38,14 @@ function committedChunks(dataDir: string): boolean {
 describe('a sync killed midway', () => {
   it('resumes to exactly what a clean run stores: no duplicate, nothing missing', async () => {
     const clean = tempDir();
-    const cleanRun = await exitOf(spawnEmailSync(server, clean, ['--once']));
+    const cleanRun = await exitOf(spawnEmailSync(mail.server, clean, ['--once']));
     expect(cleanRun.code, cleanRun.stderr).toBe(0);
     expect(cleanRun.stdout).toMatch(/^187 messages, [\d.]+ MB, [\d.]+ s$/m);
     const expected = snapshot(clean);
     expect(expected.entries.length + expected.other.length).toBeGreaterThan(150);
 
     const crashed = tempDir();
-    const child = spawnEmailSync(server, crashed, ['--once', '--chunk-size', '3']);
+    const child = spawnEmailSync(mail.server, crashed, ['--once', '--chunk-size', '3']);
     const exited = exitOf(child);
     await waitFor(() => committedChunks(crashed), 20_000, 'a committed chunk');
     child.kill('SIGKILL');
@@ -64,7 +53,7 @@ describe('a sync killed midway', () => {
     const partial = snapshot(crashed);
     expect(partial.entries.length + partial.other.length).toBeLessThan(expected.entries.length + expected.other.length);
 
-    const resumed = await exitOf(spawnEmailSync(server, crashed, ['--once', '--chunk-size', '3']));
+    const resumed = await exitOf(spawnEmailSync(mail.server, crashed, ['--once', '--chunk-size', '3']));
     expect(resumed.code, resumed.stderr).toBe(0);
     const after = snapshot(crashed);
     expect(after.entries).toEqual(expected.entries);

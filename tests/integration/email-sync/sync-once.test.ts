@@ -1,29 +1,17 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import type { ImapFlow } from 'imapflow';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncOnce } from '../../../src-main/channels/email/sync/sync-once';
 import { DEFAULT_SYNC_OPTIONS } from '../../../src-main/channels/email/sync/sync-options';
 import { folderCheckpoints } from '../../../src-main/core/email/email-folder-repo';
 import { createOtherMailSearch } from '../../../src-main/core/email/other-mail-search';
 import { threadEntries } from '../../../src-main/core/entries/entry-repo';
-import { connectImap, startMailServer, type MailServer } from '../../support/mail-server';
+import { useMailServer } from '../../support/mail-server/use-mail-server';
 import { useTempDirs } from '../../support/temp-dir';
 import { appendAll, composeMessage, corpusMessage, corpusMessages, openEmailCore } from './email-sync-harness';
 
 const tempDir = useTempDirs();
-let server: MailServer;
-let client: ImapFlow;
-
-beforeEach(async () => {
-  server = await startMailServer();
-  client = await connectImap(server);
-}, 60_000);
-
-afterEach(async () => {
-  await client?.logout().catch(() => {});
-  await server?.stop();
-}, 60_000);
+const mail = useMailServer('each');
 
 const quote = Buffer.from('%PDF-1.4 estimate for the water heater, 1 450 USD\n');
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -62,12 +50,12 @@ const options = { ...DEFAULT_SYNC_OPTIONS, chunkSize: 4 };
 
 describe('one sync of a real mailbox', () => {
   it('files customer mail by contact, list mail in other mail, attachments in the blob store, and checkpoints', async () => {
-    await appendAll(client, 'INBOX', [...listMail(), ...companyMail.map(corpusMessage), await danaAsks()]);
-    await appendAll(client, 'Sent', [await aliceReplies()]);
+    await appendAll(mail.client, 'INBOX', [...listMail(), ...companyMail.map(corpusMessage), await danaAsks()]);
+    await appendAll(mail.client, 'Sent', [await aliceReplies()]);
     const dataDir = tempDir();
-    const { core, emailStore, account, sqlite, count } = openEmailCore(dataDir, server);
+    const { core, emailStore, account, sqlite, count } = openEmailCore(dataDir, mail.server);
 
-    const stats = await syncOnce(account, server.users[0]!.password, emailStore, options);
+    const stats = await syncOnce(account, mail.server.users[0]!.password, emailStore, options);
     expect(stats.messages).toBe(16);
 
     // Dana's question and our reply from Sent: one conversation, in order.
@@ -109,7 +97,7 @@ describe('one sync of a real mailbox', () => {
     expect(search(core.session.workspace.id, 'apparmor').rows.length).toBeGreaterThan(0);
 
     const checkpoints = folderCheckpoints(core.store.db, account.id);
-    const inbox = await client.status('INBOX', { uidValidity: true, highestModseq: true });
+    const inbox = await mail.client.status('INBOX', { uidValidity: true, highestModseq: true });
     if (!inbox) throw new Error('STATUS INBOX failed');
     expect(checkpoints.map((c) => [c.path, c.role, c.lastUid, c.backfillPhase]).sort()).toEqual([
       ['INBOX', 'inbox', 15, 'done'],
@@ -122,9 +110,9 @@ describe('one sync of a real mailbox', () => {
   });
 
   it('adds nothing when run again, and only the new messages after an APPEND', async () => {
-    await appendAll(client, 'INBOX', [...listMail(), await danaAsks()]);
-    const { core, emailStore, account, counts } = openEmailCore(tempDir(), server);
-    const password = server.users[0]!.password;
+    await appendAll(mail.client, 'INBOX', [...listMail(), await danaAsks()]);
+    const { core, emailStore, account, counts } = openEmailCore(tempDir(), mail.server);
+    const password = mail.server.users[0]!.password;
 
     await syncOnce(account, password, emailStore, options);
     const first = counts();
@@ -132,8 +120,8 @@ describe('one sync of a real mailbox', () => {
     expect((await syncOnce(account, password, emailStore, options)).messages).toBe(0);
     expect(counts()).toEqual(first);
 
-    await appendAll(client, 'INBOX', companyMail.map(corpusMessage));
-    await appendAll(client, 'Sent', [await aliceReplies()]);
+    await appendAll(mail.client, 'INBOX', companyMail.map(corpusMessage));
+    await appendAll(mail.client, 'Sent', [await aliceReplies()]);
     expect((await syncOnce(account, password, emailStore, options)).messages).toBe(3);
     expect(counts()).toEqual({ entries: 4, other: 12 });
     core.close();
@@ -143,29 +131,29 @@ describe('one sync of a real mailbox', () => {
     const monthsAgo = (months: number) => new Date(Date.now() - months * 30 * 24 * 3600 * 1000);
     const at = async (subject: string, months: number) => {
       const raw = await composeMessage({ from: `${subject}@customer.test`, to: 'alice@example.test', subject, text: subject, date: monthsAgo(months) });
-      await client.append('INBOX', raw, ['\\Seen'], monthsAgo(months));
+      await mail.client.append('INBOX', raw, ['\\Seen'], monthsAgo(months));
     };
     await at('recent', 0);
     await at('older', 3);
     await at('beyond', 24);
-    const { core, emailStore, account, sqlite } = openEmailCore(tempDir(), server);
+    const { core, emailStore, account, sqlite } = openEmailCore(tempDir(), mail.server);
 
-    await syncOnce(account, server.users[0]!.password, emailStore, options);
+    await syncOnce(account, mail.server.users[0]!.password, emailStore, options);
     const subjects = sqlite.prepare(`SELECT subject FROM entries ORDER BY occurred_at`).pluck().all();
     expect(subjects).toEqual(['older', 'recent']);
     core.close();
   });
 
-  it('marks a conversation read when the message is read in another mail client (CONDSTORE)', async () => {
-    await client.append('INBOX', await danaAsks(), []);
-    const { core, emailStore, account, sqlite } = openEmailCore(tempDir(), server);
-    const password = server.users[0]!.password;
+  it('marks a conversation read when the message is read in another mail mail.client (CONDSTORE)', async () => {
+    await mail.client.append('INBOX', await danaAsks(), []);
+    const { core, emailStore, account, sqlite } = openEmailCore(tempDir(), mail.server);
+    const password = mail.server.users[0]!.password;
     const unread = () => sqlite.prepare('SELECT unread_count FROM conversations').pluck().get();
 
     await syncOnce(account, password, emailStore, options);
     expect(unread()).toBe(1);
-    await client.mailboxOpen('INBOX');
-    await client.messageFlagsAdd('1:*', ['\\Seen']);
+    await mail.client.mailboxOpen('INBOX');
+    await mail.client.messageFlagsAdd('1:*', ['\\Seen']);
     await syncOnce(account, password, emailStore, options);
     expect(unread()).toBe(0);
     core.close();

@@ -1,24 +1,12 @@
-import type { ImapFlow } from 'imapflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncOnce } from '../../../src-main/channels/email/sync/sync-once';
 import { folderCheckpoint } from '../../../src-main/core/email/email-folder-repo';
-import { connectImap, startMailServer, type MailServer } from '../../support/mail-server';
+import { useMailServer } from '../../support/mail-server/use-mail-server';
 import { useTempDirs } from '../../support/temp-dir';
 import { appendAll, composeMessage, corpusMessages, openEmailCore } from './email-sync-harness';
 
 const tempDir = useTempDirs();
-let server: MailServer;
-let client: ImapFlow;
-
-beforeAll(async () => {
-  server = await startMailServer();
-  client = await connectImap(server);
-}, 60_000);
-
-afterAll(async () => {
-  await client?.logout().catch(() => {});
-  await server?.stop();
-}, 60_000);
+const mail = useMailServer('all');
 
 async function sentMail(): Promise<Buffer[]> {
   const replies = await Promise.all(
@@ -38,19 +26,19 @@ async function sentMail(): Promise<Buffer[]> {
 
 describe('a folder whose UIDVALIDITY changes', () => {
   it('is synced again from scratch without a duplicate', async () => {
-    await appendAll(client, 'Sent', await sentMail());
-    const { core, emailStore, account, counts } = openEmailCore(tempDir(), server);
-    const password = server.users[0]!.password;
+    await appendAll(mail.client, 'Sent', await sentMail());
+    const { core, emailStore, account, counts } = openEmailCore(tempDir(), mail.server);
+    const password = mail.server.users[0]!.password;
     await syncOnce(account, password, emailStore);
     const before = counts();
     expect(before).toEqual({ entries: 3, other: 8 });
     const oldValidity = folderCheckpoint(core.store.db, account.id, 'Sent')!.uidValidity;
 
-    // Deleting and recreating the folder is what a server restored from backup or a migrated
+    // Deleting and recreating the folder is what a mail.server restored from backup or a migrated
     // mailbox looks like: the same messages under new UIDs.
-    await client.mailboxDelete('Sent');
-    await client.mailboxCreate('Sent');
-    await appendAll(client, 'Sent', (await sentMail()).reverse());
+    await mail.client.mailboxDelete('Sent');
+    await mail.client.mailboxCreate('Sent');
+    await appendAll(mail.client, 'Sent', (await sentMail()).reverse());
 
     const resync = await syncOnce(account, password, emailStore);
     expect(resync.messages).toBe(11);

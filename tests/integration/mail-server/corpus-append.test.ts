@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ImapFlow } from 'imapflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectImap, startMailServer, type MailServer } from '../../support/mail-server';
+import { describe, expect, it } from 'vitest';
+import { useMailServer } from '../../support/mail-server/use-mail-server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 // Read in place, never copied or changed (see /work/shared/DESIGN.md, "Testing with real parts").
@@ -30,18 +29,7 @@ function messageIdHeader(bytes: Buffer): string | null {
   return match?.[1] ?? null;
 }
 
-let server: MailServer;
-let client: ImapFlow;
-
-beforeAll(async () => {
-  server = await startMailServer();
-  client = await connectImap(server);
-}, 60_000);
-
-afterAll(async () => {
-  await client?.logout().catch(() => {});
-  await server?.stop();
-}, 60_000);
+const mail = useMailServer('all');
 
 describe('the real email corpus in the harness Dovecot', () => {
   const files = corpusFiles(corpusDir);
@@ -55,17 +43,17 @@ describe('the real email corpus in the harness Dovecot', () => {
     const started = Date.now();
     const uids: number[] = [];
     for (const { file, bytes } of originals) {
-      const appended = await client.append('INBOX', bytes, ['\\Seen']);
+      const appended = await mail.client.append('INBOX', bytes, ['\\Seen']);
       if (!appended || !appended.uid) throw new Error(`APPEND of ${path.relative(corpusDir, file)} was refused`);
       uids.push(appended.uid);
     }
     const appendMs = Date.now() - started;
 
     const fetched = new Map<number, { source: Buffer; size: number; messageId: string | undefined }>();
-    const lock = await client.getMailboxLock('INBOX');
+    const lock = await mail.client.getMailboxLock('INBOX');
     try {
-      expect(client.mailbox && client.mailbox.exists).toBe(187);
-      for await (const message of client.fetch('1:*', { uid: true, source: true, size: true, envelope: true }, { uid: true })) {
+      expect(mail.client.mailbox && mail.client.mailbox.exists).toBe(187);
+      for await (const message of mail.client.fetch('1:*', { uid: true, source: true, size: true, envelope: true }, { uid: true })) {
         fetched.set(message.uid, { source: message.source!, size: message.size!, messageId: message.envelope?.messageId });
       }
     } finally {
@@ -93,7 +81,7 @@ describe('the real email corpus in the harness Dovecot', () => {
     expect(messageIdsCompared).toBeGreaterThan(150);
 
     // The same messages are on disk in the user's maildir, where sync-recovery tests can reach them.
-    const maildir = server.maildir(server.users[0]!.user);
+    const maildir = mail.server.maildir(mail.server.users[0]!.user);
     const onDisk = ['cur', 'new'].flatMap((sub) => readdirSync(path.join(maildir, sub)));
     expect(onDisk).toHaveLength(187);
 
