@@ -40,12 +40,11 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
   }
   const inbox = createInboxQueries(store.sqlite);
   const events = createEventBus();
+  const announceChanged = (conversationIds: string[]) => events.emit('conversations.changed', { conversationIds });
   const workspaceDoc = openRoomReplica(createUpdateLog(store.sqlite), roomName({ kind: 'workspace', workspaceId: session.workspace.id }));
   // One PC with no server: claims count in local order (DESIGN.md, "Claims").
   const claimLog = createClaimLog(workspaceDoc.doc, { localOrder: true });
-  const stopClaims = materializeClaims(store.sqlite, workspaceDoc.doc, claimLog, (conversationIds) =>
-    events.emit('conversations.changed', { conversationIds }),
-  );
+  const stopClaims = materializeClaims(store.sqlite, workspaceDoc.doc, claimLog, announceChanged);
   const claims = createClaimActions(claimLog, session.me, session.members);
   for (const { conversationId, memberId } of demoAssignments) claims.assign(conversationId, memberId);
   const emailAccount = createEmailAccountService({
@@ -53,10 +52,10 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
     dataDir: options.dataDir,
     workspaceId: session.workspace.id,
     secrets: options.secrets ?? createLockedSecretStore('This Switchboard has no keychain to keep passwords in.'),
-    onChanged: (conversationIds) => events.emit('conversations.changed', { conversationIds }),
+    onChanged: announceChanged,
     hooks: options.channels?.email,
   });
-  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), events, claims, blobs: createBlobStore(options.dataDir), emailAccount });
+  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), changed: announceChanged, claims, blobs: createBlobStore(options.dataDir), emailAccount });
   const dispatch = createDispatcher(handlers, (message, error) => console.error(`[switchboard] ${message}:`, error));
   emailAccount.resume().catch((error) => console.error('[switchboard] the email channel did not start:', error));
   return {

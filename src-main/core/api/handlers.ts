@@ -9,7 +9,6 @@ import type { BlobStore } from '../blobs/blob-store';
 import { createEmailDisplayHandlers } from '../email-display/email-display-handlers';
 import { createEmailAccountHandlers } from '../email-account/email-account-handlers';
 import type { EmailAccountService } from '../email-account/email-account-service';
-import type { EventBus } from '../event-bus';
 import { addNote } from '../notes/add-note';
 import { createOutboxHandlers } from '../outbox/outbox-handlers';
 import { withOutboxStatus } from '../outbox/outbox-status';
@@ -25,14 +24,14 @@ export interface HandlerDeps {
   inbox: InboxQueries;
   rollup: ConversationRollup;
   search: ReturnType<typeof createSearch>;
-  events: EventBus;
+  /** Tells open screens which conversations to refetch. */
+  changed: (conversationIds: string[]) => void;
   blobs: BlobStore;
   emailAccount: EmailAccountService;
 }
 
-export function createHandlers({ store, session, inbox, rollup, search, events, claims, blobs, emailAccount }: HandlerDeps): Handlers {
+export function createHandlers({ store, session, inbox, rollup, search, changed, claims, blobs, emailAccount }: HandlerDeps): Handlers {
   const workspaceId = session.workspace.id;
-  const changed = (conversationIds: string[]) => events.emit('conversations.changed', { conversationIds });
   const existing = (conversationId: string) => {
     if (!inbox.summary(conversationId)) throw new ApiError('not_found', 'That conversation does not exist.');
     return conversationId;
