@@ -8,6 +8,7 @@ export const DELIVERY_STATUS_LABELS: Record<DeliveryStatus, string> = {
   sent: 'Sent',
   delivered: 'Delivered',
   read: 'Read',
+  played: 'Played',
   failed: 'Failed',
   unknown: 'Status unknown',
 };

@@ -19,6 +19,8 @@ export const DELIVERY_STATUSES = [
   'sent',
   'delivered',
   'read',
+  /** A voice note or video the customer played (WhatsApp). */
+  'played',
   'failed',
   'unknown',
 ] as const;

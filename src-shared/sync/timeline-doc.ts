@@ -1,0 +1,67 @@
+import type * as Y from 'yjs';
+import { isFurther } from '../domain/delivery-order';
+import type { AttachmentMeta, CallDetails, Channel, DeliveryStatus, Direction, EntryKind } from '../domain/timeline';
+
+/**
+ * One month of timeline (`ws/<workspace>/t/<YYYY-MM>`): every entry keyed by its stable id, and its
+ * delivery status apart, so a status callback touches one small value instead of rewriting the entry.
+ * Documents carry metadata and a capped plain-text body; HTML, attachments and media live in the
+ * blob store (DESIGN.md, "Shared state").
+ */
+export const ENTRIES_MAP = 'entries';
+export const STATUSES_MAP = 'statuses';
+
+/** Longer bodies are cut here in the document; the full text stays with the blob of the message. */
+export const MAX_DOC_BODY_CHARS = 32_000;
+
+export interface TimelineRecord {
+  id: string;
+  conversationId: string;
+  /** The contact the entry came from or went to (kept apart so a merge can be undone). */
+  contactId: string | null;
+  kind: EntryKind;
+  channel: Channel;
+  direction: Direction | null;
+  authorMemberId: string | null;
+  subject: string | null;
+  body: string;
+  occurredAt: number;
+  attachments: AttachmentMeta[];
+  call: CallDetails | null;
+}
+
+export interface StatusRecord {
+  status: DeliveryStatus;
+  /** Why it failed, as the provider said it (e.g. "30007: message filtered"). */
+  error: string | null;
+  at: number;
+}
+
+export function entriesOf(doc: Y.Doc): Y.Map<TimelineRecord> {
+  return doc.getMap<TimelineRecord>(ENTRIES_MAP);
+}
+
+export function statusesOf(doc: Y.Doc): Y.Map<StatusRecord> {
+  return doc.getMap<StatusRecord>(STATUSES_MAP);
+}
+
+/** The month document an entry belongs to, by its time in UTC, so every PC picks the same one. */
+export function monthOf(occurredAt: number): string {
+  return new Date(occurredAt).toISOString().slice(0, 7);
+}
+
+/** Stores an entry once: the same stable id arriving again changes nothing. */
+export function putEntry(doc: Y.Doc, record: TimelineRecord): boolean {
+  const entries = entriesOf(doc);
+  if (entries.has(record.id)) return false;
+  entries.set(record.id, { ...record, body: record.body.slice(0, MAX_DOC_BODY_CHARS) });
+  return true;
+}
+
+/** Moves an entry's delivery status forward only (see delivery-order). */
+export function advanceStatus(doc: Y.Doc, entryId: string, next: StatusRecord): boolean {
+  const statuses = statusesOf(doc);
+  if (!isFurther(next.status, statuses.get(entryId)?.status ?? null)) return false;
+  statuses.set(entryId, next);
+  return true;
+}

@@ -1,0 +1,100 @@
+import * as Y from 'yjs';
+import { digest } from 'lib0/hash/sha256';
+import { encodeUtf8 } from 'lib0/string';
+import { identityKeyString, resolveIdentities, type IdentityKey } from '../identity/resolve';
+
+/**
+ * Contacts and their identities, as kept in the workspace document (`ws/<workspace>`). Records are
+ * plain values replaced whole, keyed by their own id, so concurrent writers never lose each other's
+ * records. Whoever ingests a message (the channel host, or sync-server for Twilio) files it under a
+ * contact through this document, so every PC sees the same contact and conversation ids.
+ */
+export const CONTACTS_MAP = 'contacts';
+/** `kind:value` of an identity → the id of the contact it belongs to. */
+export const IDENTITIES_MAP = 'identities';
+
+export interface ContactRecord {
+  id: string;
+  conversationId: string;
+  displayName: string;
+  createdAt: number;
+}
+
+export interface Customer {
+  /** The identity the message came through first. */
+  identities: IdentityKey[];
+  displayName: string | null;
+}
+
+export interface Placement {
+  contactId: string;
+  conversationId: string;
+  /** Set when this call created the contact. */
+  created: ContactRecord | null;
+  /** Identities this call added to an existing contact. */
+  addedIdentities: IdentityKey[];
+}
+
+export function contactsOf(doc: Y.Doc): Y.Map<ContactRecord> {
+  return doc.getMap<ContactRecord>(CONTACTS_MAP);
+}
+
+export function identitiesOf(doc: Y.Doc): Y.Map<string> {
+  return doc.getMap<string>(IDENTITIES_MAP);
+}
+
+/**
+ * A new contact's ids are derived from the identity that created it, so two writers that meet the
+ * same unknown number while cut off from each other create the same contact, not two.
+ */
+export function contactIdsFor(key: IdentityKey): { contactId: string; conversationId: string } {
+  const suffix = base32(digest(encodeUtf8(identityKeyString(key)))).slice(0, 26);
+  return { contactId: `ct_${suffix}`, conversationId: `cv_${suffix}` };
+}
+
+/**
+ * Finds the contact a message belongs to through its identities, or creates it; identities the
+ * contact did not have yet are added. Runs in one document transaction.
+ */
+export function placeCustomer(doc: Y.Doc, customer: Customer, at: number, fallbackName: string): Placement {
+  const contacts = contactsOf(doc);
+  const identities = identitiesOf(doc);
+  let placement: Placement | null = null;
+  doc.transact(() => {
+    const resolution = resolveIdentities(customer.identities, (key) => identities.get(identityKeyString(key)) ?? null);
+    if (resolution.outcome === 'existing') {
+      const contact = contacts.get(resolution.contactId);
+      if (!contact) throw new Error(`Identity points at a contact the workspace does not hold: ${resolution.contactId}`);
+      for (const key of resolution.unknownIdentities) identities.set(identityKeyString(key), contact.id);
+      placement = { contactId: contact.id, conversationId: contact.conversationId, created: null, addedIdentities: resolution.unknownIdentities };
+      return;
+    }
+    const first = resolution.identities[0];
+    if (!first) throw new Error('A message without any sender identity cannot be filed under a contact');
+    const ids = contactIdsFor(first);
+    const created: ContactRecord = { id: ids.contactId, conversationId: ids.conversationId, displayName: customer.displayName ?? fallbackName, createdAt: at };
+    contacts.set(created.id, created);
+    for (const key of resolution.identities) identities.set(identityKeyString(key), created.id);
+    placement = { ...ids, created, addedIdentities: resolution.identities };
+  });
+  if (!placement) throw new Error('The customer could not be placed');
+  return placement;
+}
+
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+function base32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  return out;
+}
