@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { AttachmentMeta, CallOutcome, Channel, DeliveryStatus, Direction, EntryKind } from '../../../src-shared/domain/timeline';
 import type { IdentityKind } from '../../../src-shared/domain/contact';
+import type { CalendarCard } from '../../../src-shared/domain/calendar-card';
 import type { Role } from '../../../src-shared/domain/workspace';
 import type { OutboxState } from '../../../src-shared/domain/outbox';
 import type { OutboundEmail } from '../outbox/outbound-payload';
@@ -220,8 +221,19 @@ export const emailMessages = sqliteTable(
     /** The unsanitized HTML body in the blob store; only the display layer renders it, sanitized. */
     htmlSha256: text('html_sha256'),
     filedAs: text('filed_as').$type<'entry' | 'other'>().notNull(),
+    /** Where the message was last seen on the server, so an expunge (QRESYNC VANISHED) names it. */
+    folderPath: text('folder_path'),
+    uid: integer('uid'),
+    /** When the server reported it gone from that folder (deleted or moved elsewhere); the entry stays. */
+    removedAt: integer('removed_at'),
+    autoReply: integer('auto_reply', { mode: 'boolean' }).notNull().default(false),
+    /** The invitation card of a calendar message, as the thread shows it. */
+    calendar: text('calendar', { mode: 'json' }).$type<CalendarCard>(),
   },
-  (t) => [index('email_messages_message_id').on(t.messageId)],
+  (t) => [
+    index('email_messages_message_id').on(t.messageId),
+    index('email_messages_location').on(t.accountId, t.folderPath, t.uid),
+  ],
 );
 
 /**

@@ -1,3 +1,7 @@
+import type { CalendarCard } from '../../../../src-shared/domain/calendar-card';
+
+export type { CalendarCard };
+
 /** One mailbox of an address header; `address` is normalized the way contacts store it. */
 export interface EmailAddress {
   address: string;
@@ -15,17 +19,6 @@ export interface EmailAttachment {
   /** Shown within the body (an embedded image) rather than listed as a file. */
   inline: boolean;
   content: Uint8Array;
-}
-
-/** What a readable invitation card shows. Times are ISO 8601: UTC when the zone is known, local otherwise. */
-export interface CalendarCard {
-  method: string | null;
-  summary: string | null;
-  start: string | null;
-  end: string | null;
-  allDay: boolean;
-  location: string | null;
-  organizer: EmailAddress | null;
 }
 
 /**
