@@ -156,4 +156,23 @@ describe('migrations', () => {
     });
     db.close();
   });
+
+  it('0008 email location and calendar: keeps stored reply chains, unplaced, not removed, not auto-replies', () => {
+    const db = dbAt(8);
+    seedV1(db);
+    db.exec(`INSERT INTO email_accounts (id, workspace_id, address, host, port, tls, username, created_at)
+        VALUES ('ea_1', 'ws_1', 'office@shop.test', 'imap.shop.test', 993, 'implicit', 'office', 1);
+      INSERT INTO email_messages (id, account_id, message_id, in_reply_to, "references", filed_as)
+        VALUES ('email:1', 'ea_1', '<a@shop.test>', NULL, '[]', 'entry');`);
+    migrate(db, migrations, 9);
+    expect(db.prepare('SELECT message_id, folder_path, uid, removed_at, auto_reply, calendar FROM email_messages').get()).toEqual({
+      message_id: '<a@shop.test>',
+      folder_path: null,
+      uid: null,
+      removed_at: null,
+      auto_reply: 0,
+      calendar: null,
+    });
+    db.close();
+  });
 });
