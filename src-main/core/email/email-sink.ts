@@ -40,9 +40,12 @@ export function createEmailSink(store: Store, rollup: ConversationRollup, worksp
     insertChain.run(id, accountId, chain.messageId, chain.inReplyTo, JSON.stringify(chain.references), chain.htmlSha256, filedAs);
   }
 
-  /** Returns the conversation a bounce marked, if any. */
+  /**
+   * Returns the conversation a bounce marked, if any. A bounce already stored is not applied again: the
+   * message may have been retried and delivered since.
+   */
   function saveOther(accountId: string, mail: OtherEmail): string | null {
-    insertOther.run({
+    const inserted = insertOther.run({
       id: mail.id,
       workspaceId,
       accountId,
@@ -60,7 +63,7 @@ export function createEmailSink(store: Store, rollup: ConversationRollup, worksp
       bounceStatus: mail.bounce?.status ?? null,
       bounceDiagnostic: mail.bounce?.diagnostic ?? null,
     });
-    return mail.bounce ? markBounced(mail.id, mail.bounce, mail.occurredAt) : null;
+    return mail.bounce && inserted.changes > 0 ? markBounced(mail.id, mail.bounce, mail.occurredAt) : null;
   }
 
   /** A bounce can be synced before the message it returns (newest first, or INBOX before Sent). */

@@ -1,24 +1,34 @@
+import type { OutboxState } from '../../../src-shared/domain/outbox';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { addSystemEvent } from '../entries/system-event';
+import { moveOutboxItem } from '../outbox/outbox-repo';
 import type { Store } from '../store/open-store';
 import type { BounceReport } from './email-batch';
 
+/** A bounce proves the server took the message and could not deliver it: sent, or undecided after a crash. */
+const BOUNCEABLE: readonly OutboxState[] = ['sent', 'unknown'];
+
 /**
  * Marks the outbound entry a bounce is about as failed, and says why in a system line of the same
- * conversation, where the person who sent it will look. The line's id derives from the bounce's, so a
- * bounce seen twice (a resync) says it once. Returns the conversation marked, or null while the entry
- * is not in the store yet.
+ * conversation, where the person who sent it will look. A message written in Switchboard also has its
+ * outbox item moved to `failed` with the reason, which is what offers Retry (after, say, the address
+ * is corrected). The line's id derives from the bounce's, so a bounce seen twice (a resync) says it
+ * once. Returns the conversation marked, or null while the entry is not in the store yet.
  */
 export function createMarkBounced(store: Store, rollup: ConversationRollup) {
   const fail = store.sqlite.prepare(`
     UPDATE entries SET delivery_status = 'failed'
     WHERE id = ? AND direction = 'outbound'
     RETURNING workspace_id AS workspaceId, conversation_id AS conversationId, origin_contact_id AS contactId`);
+  const itemOf = store.sqlite.prepare(`SELECT id, state FROM outbox WHERE entry_id = ?`);
 
   return function markBounced(bounceId: string, bounce: BounceReport, at: number): string | null {
     const target = fail.get(bounce.failedEntryId) as { workspaceId: string; conversationId: string; contactId: string } | undefined;
     if (!target) return null;
-    addSystemEvent(store.db, rollup, target, describeBounce(bounce), at, `sys:${bounceId}`);
+    const reason = describeBounce(bounce);
+    const item = itemOf.get(bounce.failedEntryId) as { id: string; state: OutboxState } | undefined;
+    if (item && BOUNCEABLE.includes(item.state)) moveOutboxItem(store.db, item.id, item.state, 'failed', { lastError: reason });
+    addSystemEvent(store.db, rollup, target, reason, at, `sys:${bounceId}`);
     return target.conversationId;
   };
 }

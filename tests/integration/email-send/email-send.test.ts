@@ -9,7 +9,7 @@ import { createOutboxQueue } from '../../../src-main/core/outbox/outbox-queue';
 import { stableIds } from '../../../src-main/core/ingest/stable-ids';
 import { connectImap, startMailServer, type MailServer } from '../../support/mail-server';
 import { useTempDirs } from '../../support/temp-dir';
-import { waitFor } from '../email-sync/email-sync-harness';
+import { appendAll, composeMessage, waitFor } from '../email-sync/email-sync-harness';
 import { bobWrites, findByMessageId, openSendingCore, waitForDelivery } from './email-send-harness';
 
 const tempDir = useTempDirs();
@@ -38,6 +38,18 @@ const reply = (conversationId: string) => ({
   body: 'We can come Thursday at 8 and bring a new cartridge.',
 });
 const messageIdOf = (clientId: string) => `<${clientId}@example.test>`;
+
+/** Syncs alice's mailbox until `probe` finds what Postfix's delivery (or bounce) should bring. */
+async function syncUntil<T>(opened: ReturnType<typeof openSendingCore>, probe: () => Promise<T | null>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await opened.sync();
+    const found = await probe();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`nothing arrived within ${timeoutMs} ms\n${server.logTail(10)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 describe('sending email through the outbox', () => {
   it('delivers a threaded reply to the customer, files it in Sent, and the sync adds no duplicate', async () => {
@@ -162,5 +174,30 @@ describe('sending email through the outbox', () => {
     expect(await manager.executor().drain()).toMatchObject({ sent: 1 });
     await waitForDelivery(bobImap, 'INBOX', messageIdOf(input.clientId));
     manager.core.close();
+  });
+
+  it('fails the outbox item with the reason when Postfix bounces the message, and offers Retry', async () => {
+    const opened = openSendingCore(tempDir(), server);
+    const ghost = `ghost-${newThread()}@${server.domain}`;
+    const question = await composeMessage({ from: `Gone Customer <${ghost}>`, to: server.users[0]!.address, subject: 'Quote?', text: 'Can you quote a new boiler?' });
+    await appendAll(aliceImap, 'INBOX', [question]);
+    await opened.sync();
+    const conversationId = opened.conversationOf(ghost);
+    const input = { ...reply(conversationId), subject: 'Re: Quote?' };
+    await opened.request('email.send', input);
+    expect(await opened.executor().drain()).toMatchObject({ sent: 1, failed: 0 });
+
+    const bounced = await syncUntil(opened, async () => {
+      const entries = (await opened.request<ConversationDetail>('conversations.get', { conversationId })).entries;
+      const last = entries.findLast((e) => e.direction === 'outbound');
+      return last?.outbox?.state === 'failed' ? last : null;
+    });
+    expect(bounced).toMatchObject({ deliveryStatus: 'failed', outbox: { itemId: input.clientId, state: 'failed', attempts: 1 } });
+    expect(bounced.outbox?.lastError).toMatch(/^Delivery to ghost-\S+@example\.test failed: 5\.\d\.\d /);
+    // Seeing the same bounce again (a resync) changes nothing; Retry puts the message back in the queue.
+    await opened.sync();
+    const retried = await opened.request<TimelineEntry>('outbox.retry', { itemId: input.clientId });
+    expect(retried).toMatchObject({ deliveryStatus: 'queued', outbox: { state: 'queued', lastError: null } });
+    opened.core.close();
   });
 });
