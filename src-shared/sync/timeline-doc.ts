@@ -18,7 +18,7 @@ export interface TimelineRecord {
   id: string;
   conversationId: string;
   /** The contact the entry came from or went to (kept apart so a merge can be undone). */
-  contactId: string | null;
+  contactId: string;
   kind: EntryKind;
   channel: Channel;
   direction: Direction | null;
@@ -26,6 +26,8 @@ export interface TimelineRecord {
   subject: string | null;
   body: string;
   occurredAt: number;
+  /** The status it was written with; later changes go to the statuses map. */
+  deliveryStatus: DeliveryStatus | null;
   attachments: AttachmentMeta[];
   call: CallDetails | null;
 }

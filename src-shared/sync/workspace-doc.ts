@@ -12,6 +12,8 @@ import { identityKeyString, resolveIdentities, type IdentityKey } from '../ident
 export const CONTACTS_MAP = 'contacts';
 /** `kind:value` of an identity → the id of the contact it belongs to. */
 export const IDENTITIES_MAP = 'identities';
+/** The months that have a timeline document (`YYYY-MM` → true), so a PC knows which ones to open. */
+export const MONTHS_MAP = 'months';
 
 export interface ContactRecord {
   id: string;
@@ -41,6 +43,10 @@ export function contactsOf(doc: Y.Doc): Y.Map<ContactRecord> {
 
 export function identitiesOf(doc: Y.Doc): Y.Map<string> {
   return doc.getMap<string>(IDENTITIES_MAP);
+}
+
+export function monthsOf(doc: Y.Doc): Y.Map<boolean> {
+  return doc.getMap<boolean>(MONTHS_MAP);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type * as Y from 'yjs';
 import type { ClaimLog } from './claim-log';
+import { changedKeys } from '../sync/changed-keys';
 
 /**
  * Keeps conversations.assignee_id equal to what the claim log resolves to. Every document transaction
@@ -29,20 +30,10 @@ export function materializeClaims(
   const onTransaction = (transaction: Y.Transaction) => {
     const eventIds = changedKeys(transaction, log.events);
     const stampIds = changedKeys(transaction, log.stamps);
-    if (eventIds.size === 0 && stampIds.size === 0) return;
-    const changed = apply(log.conversationsOf([...keysOf(eventIds), ...keysOf(stampIds)]));
+    if (eventIds.length === 0 && stampIds.length === 0) return;
+    const changed = apply(log.conversationsOf([...eventIds, ...stampIds]));
     if (changed.length > 0) onChanged(changed);
   };
   doc.on('afterTransaction', onTransaction);
   return () => doc.off('afterTransaction', onTransaction);
-}
-
-/** The keys a transaction changed in one shared type (found by identity: Yjs' typings are invariant here). */
-function changedKeys(transaction: Y.Transaction, type: unknown): Set<string | null> {
-  for (const [changedType, keys] of transaction.changed) if (changedType === type) return keys;
-  return new Set();
-}
-
-function keysOf(changed: Set<string | null>): string[] {
-  return [...changed].filter((key): key is string => key !== null);
 }

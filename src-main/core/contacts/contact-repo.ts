@@ -49,9 +49,10 @@ export function createContact(
   workspaceId: string,
   input: NewContact,
   now: number,
+  /** Ids decided elsewhere (the workspace document); fresh local ids otherwise. */
+  ids: { contactId: string; conversationId: string } = { contactId: newId('ct'), conversationId: newId('cv') },
 ): { contactId: string; conversationId: string } {
-  const contactId = newId('ct');
-  const conversationId = newId('cv');
+  const { contactId, conversationId } = ids;
   db.insert(contacts)
     .values({
       id: contactId,

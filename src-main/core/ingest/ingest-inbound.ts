@@ -4,6 +4,10 @@ import { formatPhoneForDisplay } from '../../../src-shared/identity/phone';
 import { addIdentities, createContact } from '../contacts/contact-repo';
 import type { ConversationRollup, RollupEntry } from '../conversations/conversation-rollup';
 import type { Store } from '../store/open-store';
+import { sharedTimelineOf } from '../sync/shared-timeline';
+import type { TimelineRecord } from '../../../src-shared/sync/timeline-doc';
+
+type AddedEntry = NormalizedInbound & { conversationId: string; contactId: string };
 
 export type IngestOutcome = { status: 'added'; conversationId: string } | { status: 'duplicate' };
 
@@ -15,6 +19,7 @@ export type IngestOutcome = { status: 'added'; conversationId: string } | { stat
  */
 export function createIngest(store: Store, rollup: ConversationRollup) {
   const { sqlite, db } = store;
+  const shared = sharedTimelineOf(store);
   const ownerOf = sqlite.prepare(
     'SELECT contact_id FROM identities WHERE workspace_id = ? AND kind = ? AND value = ?',
   ).pluck();
@@ -26,7 +31,35 @@ export function createIngest(store: Store, rollup: ConversationRollup) {
       :occurredAt, :deliveryStatus, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription)
     ON CONFLICT (id) DO NOTHING`);
 
+  const mergedInto = sqlite.prepare('SELECT merged_into FROM contacts WHERE id = ?').pluck();
+
   function resolveContact(workspaceId: string, inbound: NormalizedInbound): { contactId: string; conversationId: string } {
+    return shared ? placeShared(workspaceId, inbound) : placeLocal(workspaceId, inbound);
+  }
+
+  /**
+   * With shared documents the workspace document decides the contact, so every PC files the message
+   * under the same ids; the rows are created here when this PC has not seen the contact yet.
+   */
+  function placeShared(workspaceId: string, inbound: NormalizedInbound): { contactId: string; conversationId: string } {
+    const placement = shared!.place(inbound.customer, inbound.occurredAt, fallbackName(inbound));
+    if (placement.created) {
+      createContact(db, workspaceId, { displayName: placement.created.displayName, identities: placement.addedIdentities }, inbound.occurredAt, placement);
+    } else if (placement.addedIdentities.length > 0) {
+      addIdentities(db, workspaceId, placement.contactId, placement.addedIdentities);
+    }
+    return survivorOf(placement);
+  }
+
+  /** A contact merged into another files its messages with the survivor, as before the merge. */
+  function survivorOf(placement: { contactId: string; conversationId: string }): { contactId: string; conversationId: string } {
+    const survivor = mergedInto.get(placement.contactId) as string | null | undefined;
+    if (!survivor) return placement;
+    const conversationId = conversationOf.get(survivor) as string | undefined;
+    return conversationId ? { contactId: placement.contactId, conversationId } : placement;
+  }
+
+  function placeLocal(workspaceId: string, inbound: NormalizedInbound): { contactId: string; conversationId: string } {
     const resolution = resolveIdentities(inbound.customer.identities, (key: IdentityKey) => ownerOf.get(workspaceId, key.kind, key.value) as string | undefined ?? null);
     if (resolution.outcome === 'new') {
       return createContact(
@@ -42,7 +75,7 @@ export function createIngest(store: Store, rollup: ConversationRollup) {
     return { contactId: resolution.contactId, conversationId };
   }
 
-  function ingestOne(workspaceId: string, inbound: NormalizedInbound, added: RollupEntry[]): IngestOutcome {
+  function ingestOne(workspaceId: string, inbound: NormalizedInbound, added: AddedEntry[]): IngestOutcome {
     const { contactId, conversationId } = resolveContact(workspaceId, inbound);
     const inserted = insertEntry.run({
       id: inbound.id,
@@ -63,14 +96,15 @@ export function createIngest(store: Store, rollup: ConversationRollup) {
       callTranscription: inbound.call?.transcription ?? null,
     });
     if (inserted.changes === 0) return { status: 'duplicate' };
-    added.push({ ...inbound, conversationId });
+    added.push({ ...inbound, conversationId, contactId });
     return { status: 'added', conversationId };
   }
 
   return sqlite.transaction((workspaceId: string, inbounds: readonly NormalizedInbound[]): IngestOutcome[] => {
-    const added: RollupEntry[] = [];
+    const added: AddedEntry[] = [];
     const outcomes = inbounds.map((inbound) => ingestOne(workspaceId, inbound, added));
     rollup.applyEntries(added);
+    shared?.putEntries(added.map(toRecord));
     return outcomes;
   });
 }
@@ -82,4 +116,22 @@ function fallbackName(inbound: NormalizedInbound): string {
   const first = inbound.customer.identities[0];
   if (!first) return 'Unknown sender';
   return first.kind === 'phone' ? formatPhoneForDisplay(first.value) : first.value;
+}
+
+function toRecord(entry: AddedEntry): TimelineRecord {
+  return {
+    id: entry.id,
+    conversationId: entry.conversationId,
+    contactId: entry.contactId,
+    kind: entry.kind,
+    channel: entry.channel,
+    direction: entry.direction,
+    authorMemberId: null,
+    subject: entry.subject,
+    body: entry.body,
+    occurredAt: entry.occurredAt,
+    deliveryStatus: entry.deliveryStatus,
+    attachments: entry.attachments,
+    call: entry.call,
+  };
 }

@@ -24,6 +24,11 @@ export interface SyncConnectionOptions {
   room: string;
   doc: Y.Doc;
   onStatus?: (status: SyncStatus) => void;
+  /**
+   * Runs the application of one server message; the app passes a SQLite transaction, so storing an
+   * update and materializing it into the inbox rows commit together or not at all.
+   */
+  atomically?: (apply: () => void) => void;
 }
 
 /**
@@ -40,6 +45,7 @@ export function connectRoom(options: SyncConnectionOptions): { close(): void; st
   let offlineSince: number | null = null;
   let status: SyncStatus = { state: 'connecting' };
   let retryTimer: NodeJS.Timeout | null = null;
+  const atomically = options.atomically ?? ((apply: () => void) => apply());
 
   const setStatus = (next: SyncStatus) => {
     status = next;
@@ -78,7 +84,7 @@ export function connectRoom(options: SyncConnectionOptions): { close(): void; st
       syncProtocol.writeSyncStep1(encoder, doc);
       send(encoder);
     });
-    ws.on('message', (data: ArrayBuffer) => handleMessage(new Uint8Array(data)));
+    ws.on('message', (data: ArrayBuffer) => atomically(() => handleMessage(new Uint8Array(data))));
     ws.on('unexpected-response', (_req, res) => {
       const reason = res.statusCode === 401 ? 'the server does not know this PC’s token' : `the server refused this room (HTTP ${res.statusCode})`;
       closed = true;

@@ -39,7 +39,7 @@ describe('placing a customer in the workspace document', () => {
 describe('the month document', () => {
   const record: TimelineRecord = {
     id: 'sms:SM1', conversationId: 'cv_1', contactId: 'ct_1', kind: 'message', channel: 'sms', direction: 'outbound',
-    authorMemberId: null, subject: null, body: 'On our way', occurredAt: Date.UTC(2026, 10, 30, 23, 59), attachments: [], call: null,
+    authorMemberId: null, subject: null, body: 'On our way', occurredAt: Date.UTC(2026, 10, 30, 23, 59), deliveryStatus: 'queued', attachments: [], call: null,
   };
 
   it('keeps the first copy of an entry and files it by its UTC month', () => {

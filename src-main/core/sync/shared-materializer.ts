@@ -1,0 +1,162 @@
+import type Database from 'better-sqlite3';
+import type * as Y from 'yjs';
+import { isFurther } from '../../../src-shared/domain/delivery-order';
+import type { DeliveryStatus } from '../../../src-shared/domain/timeline';
+import { contactsOf, identitiesOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
+import { entriesOf, statusesOf, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
+import type { ConversationRollup } from '../conversations/conversation-rollup';
+import { newId } from '../ids';
+import type { SharedDocs } from './shared-docs';
+import { changedKeys } from './changed-keys';
+import { LOCAL_WRITE } from './shared-timeline';
+
+/**
+ * Brings what other PCs (and sync-server) wrote to the shared documents into the SQLite rows the
+ * inbox reads: one document transaction becomes one set of row changes inside the SQLite transaction
+ * the update arrived in (see `atomically` in sync-connection), so a crash never leaves an update
+ * stored but not shown. This PC's own writes are in SQLite already and are passed over.
+ */
+export function materializeSharedDocs(
+  sqlite: Database.Database,
+  workspaceId: string,
+  docs: SharedDocs,
+  rollup: ConversationRollup,
+  onChanged: (conversationIds: string[]) => void,
+): () => void {
+  const rows = prepareRows(sqlite);
+  const stops: Array<() => void> = [];
+
+  const ensureContact = (contactId: string, conversationId: string, at: number) => {
+    const record = contactsOf(docs.workspace).get(contactId);
+    rows.insertContact.run(contactId, workspaceId, record?.displayName ?? 'New contact', record?.createdAt ?? at);
+    rows.insertConversation.run(record?.conversationId ?? conversationId, workspaceId, contactId, at);
+  };
+
+  const onWorkspace = (transaction: Y.Transaction) => {
+    if (transaction.origin === LOCAL_WRITE) return;
+    const contacts = contactsOf(docs.workspace);
+    const identities = identitiesOf(docs.workspace);
+    for (const contactId of changedKeys(transaction, contacts)) {
+      const record = contacts.get(contactId);
+      if (record) upsertContact(rows, workspaceId, record);
+    }
+    for (const key of changedKeys(transaction, identities)) {
+      const contactId = identities.get(key);
+      if (!contactId) continue;
+      const record = contacts.get(contactId);
+      if (record) upsertContact(rows, workspaceId, record);
+      const [kind, ...rest] = key.split(':');
+      rows.upsertIdentity.run(newId('id'), workspaceId, contactId, kind, rest.join(':'));
+    }
+  };
+  docs.workspace.on('afterTransaction', onWorkspace);
+  stops.push(() => docs.workspace.off('afterTransaction', onWorkspace));
+
+  stops.push(
+    docs.onRoom((room, doc) => {
+      if (room.kind !== 'timeline') return;
+      const onMonth = (transaction: Y.Transaction) => {
+        if (transaction.origin === LOCAL_WRITE) return;
+        const changed = applyMonth(transaction, doc);
+        if (changed.size > 0) onChanged([...changed]);
+      };
+      doc.on('afterTransaction', onMonth);
+      stops.push(() => doc.off('afterTransaction', onMonth));
+    }),
+  );
+
+  function applyMonth(transaction: Y.Transaction, doc: Y.Doc): Set<string> {
+    const entries = entriesOf(doc);
+    const statuses = statusesOf(doc);
+    const changed = new Set<string>();
+    const added: Array<TimelineRecord & { conversationId: string }> = [];
+    for (const id of changedKeys(transaction, entries)) {
+      const record = entries.get(id);
+      if (!record) continue;
+      ensureContact(record.contactId, record.conversationId, record.occurredAt);
+      const conversationId = (rows.filingConversation.get(record.conversationId) as string | undefined) ?? record.conversationId;
+      const status = furthest(record.deliveryStatus, statuses.get(id));
+      if (rows.insertEntry.run(entryRow(workspaceId, { ...record, conversationId }, status)).changes > 0) {
+        added.push({ ...record, conversationId, deliveryStatus: status });
+        changed.add(conversationId);
+      }
+    }
+    rollup.applyEntries(added);
+    for (const id of changedKeys(transaction, statuses)) {
+      const next = statuses.get(id);
+      const current = rows.entryStatus.get(id) as { status: DeliveryStatus | null; conversationId: string } | undefined;
+      if (!next || !current || !isFurther(next.status, current.status)) continue;
+      rows.setStatus.run(next.status, id);
+      changed.add(current.conversationId);
+    }
+    return changed;
+  }
+
+  return () => {
+    for (const stop of stops.splice(0)) stop();
+  };
+}
+
+function prepareRows(sqlite: Database.Database) {
+  return {
+    insertContact: sqlite.prepare(
+      'INSERT INTO contacts (id, workspace_id, display_name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    ),
+    renameContact: sqlite.prepare('UPDATE contacts SET display_name = ? WHERE id = ? AND display_name != ?'),
+    insertConversation: sqlite.prepare(
+      'INSERT INTO conversations (id, workspace_id, contact_id, last_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
+    upsertIdentity: sqlite.prepare(`
+      INSERT INTO identities (id, workspace_id, contact_id, kind, value) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (workspace_id, kind, value) DO UPDATE SET contact_id = excluded.contact_id`),
+    /** A conversation whose contact was merged files its entries with the survivor's. */
+    filingConversation: sqlite
+      .prepare(`
+        SELECT s.id FROM conversations c JOIN contacts k ON k.id = c.contact_id
+        JOIN conversations s ON s.contact_id = k.merged_into WHERE c.id = ?`)
+      .pluck(),
+    insertEntry: sqlite.prepare(`
+      INSERT INTO entries (id, workspace_id, conversation_id, origin_contact_id, kind, channel, direction, author_member_id,
+        subject, body, occurred_at, delivery_status, attachments, call_duration_sec, call_outcome, call_recording_url, call_transcription)
+      VALUES (:id, :workspaceId, :conversationId, :contactId, :kind, :channel, :direction, :authorMemberId,
+        :subject, :body, :occurredAt, :deliveryStatus, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription)
+      ON CONFLICT (id) DO NOTHING`),
+    entryStatus: sqlite.prepare('SELECT delivery_status AS status, conversation_id AS conversationId FROM entries WHERE id = ?'),
+    setStatus: sqlite.prepare('UPDATE entries SET delivery_status = ? WHERE id = ?'),
+  };
+}
+
+type Rows = ReturnType<typeof prepareRows>;
+
+function upsertContact(rows: Rows, workspaceId: string, record: ContactRecord): void {
+  rows.insertContact.run(record.id, workspaceId, record.displayName, record.createdAt);
+  rows.renameContact.run(record.displayName, record.id, record.displayName);
+  rows.insertConversation.run(record.conversationId, workspaceId, record.id, record.createdAt);
+}
+
+function entryRow(workspaceId: string, record: TimelineRecord, status: DeliveryStatus | null) {
+  return {
+    id: record.id,
+    workspaceId,
+    conversationId: record.conversationId,
+    contactId: record.contactId,
+    kind: record.kind,
+    channel: record.channel,
+    direction: record.direction,
+    authorMemberId: record.authorMemberId,
+    subject: record.subject,
+    body: record.body,
+    occurredAt: record.occurredAt,
+    deliveryStatus: status,
+    attachments: JSON.stringify(record.attachments),
+    callDurationSec: record.call?.durationSec ?? null,
+    callOutcome: record.call?.outcome ?? null,
+    callRecordingUrl: record.call?.recordingUrl ?? null,
+    callTranscription: record.call?.transcription ?? null,
+  };
+}
+
+function furthest(initial: DeliveryStatus | null, later: StatusRecord | undefined): DeliveryStatus | null {
+  if (!later) return initial;
+  return isFurther(later.status, initial) ? later.status : initial;
+}

@@ -1,0 +1,67 @@
+import { placeCustomer, monthsOf, type Customer, type Placement } from '../../../src-shared/sync/workspace-doc';
+import { advanceStatus, monthOf, putEntry, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
+import type { SharedDocs } from './shared-docs';
+
+/**
+ * Marks document transactions this PC made itself and already wrote to SQLite, so the materializer,
+ * which brings other PCs' changes into SQLite, passes over them.
+ */
+export const LOCAL_WRITE = Symbol('local-write');
+
+/**
+ * How this PC's own writers (ingest, notes, outbox) put what they stored into the shared documents.
+ * They call it inside their SQLite transaction, so the document update is logged with the rows.
+ */
+export function createSharedTimeline(docs: SharedDocs) {
+  return {
+    place(customer: Customer, at: number, fallbackName: string): Placement {
+      let placement: Placement | null = null;
+      docs.workspace.transact(() => {
+        placement = placeCustomer(docs.workspace, customer, at, fallbackName);
+      }, LOCAL_WRITE);
+      return placement!;
+    },
+    putEntries(records: readonly TimelineRecord[]): void {
+      for (const [month, group] of groupByMonth(records)) {
+        const doc = docs.month(month);
+        doc.transact(() => {
+          for (const record of group) putEntry(doc, record);
+        }, LOCAL_WRITE);
+        if (!monthsOf(docs.workspace).has(month)) docs.workspace.transact(() => monthsOf(docs.workspace).set(month, true), LOCAL_WRITE);
+      }
+    },
+    advanceStatus(entryId: string, occurredAt: number, status: StatusRecord): void {
+      const doc = docs.month(monthOf(occurredAt));
+      doc.transact(() => advanceStatus(doc, entryId, status), LOCAL_WRITE);
+    },
+  };
+}
+
+export type SharedTimeline = ReturnType<typeof createSharedTimeline>;
+
+function groupByMonth(records: readonly TimelineRecord[]): Map<string, TimelineRecord[]> {
+  const groups = new Map<string, TimelineRecord[]>();
+  for (const record of records) {
+    const month = monthOf(record.occurredAt);
+    const group = groups.get(month) ?? [];
+    group.push(record);
+    groups.set(month, group);
+  }
+  return groups;
+}
+
+const sharedTimelines = new WeakMap<object, SharedTimeline>();
+
+/**
+ * Ties the shared documents to a store, so every writer built on that store (ingest in the email
+ * sink, notes, the demo seed) publishes what it writes without each being handed the documents.
+ * A store with none attached (benchmarks, lower-level tests) writes SQLite alone.
+ */
+export function attachSharedTimeline(store: object, shared: SharedTimeline): () => void {
+  sharedTimelines.set(store, shared);
+  return () => sharedTimelines.delete(store);
+}
+
+export function sharedTimelineOf(store: object): SharedTimeline | null {
+  return sharedTimelines.get(store) ?? null;
+}
