@@ -1,0 +1,20 @@
+import type { DeliveryStatus } from '../../../src-shared/domain/timeline';
+
+/**
+ * A change a channel reports about a message it delivered earlier. `targetIds` are the stable ids
+ * the message may be stored under (WhatsApp can name one chat by phone number or by LID); the first
+ * one stored is changed, and a change whose target is not stored changes nothing.
+ */
+export type EntryChange =
+  | {
+      kind: 'reaction';
+      targetIds: string[];
+      /** Who reacted: `me` for this business, else the reactor's address. One reaction each. */
+      by: string;
+      /** Empty: the reaction was taken back. */
+      emoji: string;
+      at: number;
+    }
+  | { kind: 'edit'; targetIds: string[]; body: string; at: number }
+  | { kind: 'revoke'; targetIds: string[]; at: number }
+  | { kind: 'status'; targetIds: string[]; status: DeliveryStatus; at: number };
