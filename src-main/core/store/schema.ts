@@ -155,6 +155,17 @@ export const docUpdates = sqliteTable(
 );
 
 /**
+ * The sync-server this PC's workspace is kept in step with, once it joined a team. The member token
+ * is not here: it lives in the keychain (secret store), like every other secret.
+ */
+export const teamLinks = sqliteTable('team_links', {
+  workspaceId: text('workspace_id').primaryKey().references(() => workspaces.id),
+  serverUrl: text('server_url').notNull(),
+  memberId: text('member_id').notNull(),
+  joinedAt: integer('joined_at').notNull(),
+});
+
+/**
  * A mailbox the channel host syncs. Never the password: that stays with the caller (the keychain, or
  * an environment variable for the CLI), so this row can be shared and logged.
  */

@@ -175,4 +175,15 @@ describe('migrations', () => {
     });
     db.close();
   });
+
+  it('0009 team links: keeps the workspace unlinked, and a link must name a workspace that exists', () => {
+    const db = dbAt(9);
+    seedV1(db);
+    migrate(db, migrations, 10);
+    expect(db.prepare('SELECT count(*) AS n FROM team_links').get()).toEqual({ n: 0 });
+    const link = db.prepare(`INSERT INTO team_links (workspace_id, server_url, member_id, joined_at) VALUES (?, 'ws://x', 'mb_1', 1)`);
+    link.run('ws_1');
+    expect(() => link.run('ws_missing')).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
 });
