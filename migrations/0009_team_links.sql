@@ -1,5 +1,6 @@
 CREATE TABLE `team_links` (
 	`workspace_id` text PRIMARY KEY NOT NULL,
+	`team_workspace_id` text NOT NULL,
 	`server_url` text NOT NULL,
 	`member_id` text NOT NULL,
 	`joined_at` integer NOT NULL,

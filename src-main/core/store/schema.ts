@@ -160,6 +160,8 @@ export const docUpdates = sqliteTable(
  */
 export const teamLinks = sqliteTable('team_links', {
   workspaceId: text('workspace_id').primaryKey().references(() => workspaces.id),
+  /** The workspace's id on the server, which names its rooms; the local rows keep their own id. */
+  teamWorkspaceId: text('team_workspace_id').notNull(),
   serverUrl: text('server_url').notNull(),
   memberId: text('member_id').notNull(),
   joinedAt: integer('joined_at').notNull(),

@@ -181,7 +181,7 @@ describe('migrations', () => {
     seedV1(db);
     migrate(db, migrations, 10);
     expect(db.prepare('SELECT count(*) AS n FROM team_links').get()).toEqual({ n: 0 });
-    const link = db.prepare(`INSERT INTO team_links (workspace_id, server_url, member_id, joined_at) VALUES (?, 'ws://x', 'mb_1', 1)`);
+    const link = db.prepare(`INSERT INTO team_links (workspace_id, team_workspace_id, server_url, member_id, joined_at) VALUES (?, 'acme', 'http://x', 'mb_1', 1)`);
     link.run('ws_1');
     expect(() => link.run('ws_missing')).toThrow(/FOREIGN KEY/);
     db.close();
