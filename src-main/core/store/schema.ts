@@ -5,6 +5,7 @@ import type { IdentityKind } from '../../../src-shared/domain/contact';
 import type { CalendarCard } from '../../../src-shared/domain/calendar-card';
 import type { Role } from '../../../src-shared/domain/workspace';
 import type { OutboxState } from '../../../src-shared/domain/outbox';
+import type { EntryReaction } from '../../../src-shared/domain/reaction';
 import type { OutboundEmail } from '../outbox/outbound-payload';
 
 /**
@@ -123,8 +124,95 @@ export const entries = sqliteTable(
     callOutcome: text('call_outcome').$type<CallOutcome>(),
     callRecordingUrl: text('call_recording_url'),
     callTranscription: text('call_transcription'),
+    /** One reaction per person (WhatsApp): who, which emoji, when. Changed only through entry-changes. */
+    reactions: text('reactions', { mode: 'json' }).$type<EntryReaction[]>().notNull().default(sql`'[]'`),
+    /** When the text last changed after it was received; earlier versions are in `entry_revisions`. */
+    editedAt: integer('edited_at'),
+    /** When the sender deleted it for everyone; the original is in `entry_revisions`. */
+    deletedAt: integer('deleted_at'),
   },
   (t) => [index('entries_thread').on(t.conversationId, t.occurredAt, t.seq)],
+);
+
+/**
+ * The audit log of entries changed after they arrived: each row is a version that was replaced
+ * (by an edit) or taken away (by a delete for everyone), so nothing a customer sent is lost.
+ */
+export const entryRevisions = sqliteTable(
+  'entry_revisions',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    entryId: text('entry_id').notNull(),
+    reason: text('reason').$type<'edit' | 'revoke'>().notNull(),
+    body: text('body').notNull(),
+    attachments: text('attachments', { mode: 'json' }).$type<AttachmentMeta[]>().notNull(),
+    /** When this version stopped being the current one (the edit's or the delete's time). */
+    replacedAt: integer('replaced_at').notNull(),
+  },
+  (t) => [index('entry_revisions_entry').on(t.entryId, t.seq)],
+);
+
+/**
+ * Every WhatsApp message as Baileys delivered it (WebMessageInfo as BufferJSON text), by stable id:
+ * Baileys asks for it back (`getMessage`) to retry or re-encrypt, and media is downloaded from it.
+ */
+export const whatsappMessages = sqliteTable(
+  'whatsapp_messages',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    keyId: text('key_id').notNull(),
+    message: text('message').notNull(),
+    storedAt: integer('stored_at').notNull(),
+  },
+  (t) => [index('whatsapp_messages_key').on(t.keyId)],
+);
+
+/** Messages WhatsApp announced that could not be decrypted yet (CIPHERTEXT), until the resend arrives. */
+export const whatsappPending = sqliteTable('whatsapp_pending', {
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  chatJid: text('chat_jid').notNull(),
+  keyId: text('key_id').notNull(),
+  occurredAt: integer('occurred_at').notNull(),
+  reason: text('reason'),
+});
+
+/**
+ * WhatsApp groups and broadcasts: kept and searchable in the "Other" view, never a customer
+ * conversation (the WhatsApp counterpart of `other_mail`). `seq` is what its FTS index points at.
+ */
+export const otherWhatsapp = sqliteTable(
+  'other_whatsapp',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    chatJid: text('chat_jid').notNull(),
+    senderJid: text('sender_jid').notNull(),
+    senderPhone: text('sender_phone'),
+    senderName: text('sender_name'),
+    direction: text('direction').$type<Direction>().notNull(),
+    body: text('body').notNull(),
+    occurredAt: integer('occurred_at').notNull(),
+    attachments: text('attachments', { mode: 'json' }).$type<AttachmentMeta[]>().notNull(),
+  },
+  (t) => [index('other_whatsapp_recent').on(t.workspaceId, t.occurredAt)],
+);
+
+/**
+ * The linked device's Signal keys and credentials, one row per key, each value sealed with a key
+ * kept in the keychain. Every `keys.set` of Baileys is one transaction over these rows.
+ */
+export const whatsappAuth = sqliteTable(
+  'whatsapp_auth',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+    category: text('category').notNull(),
+    keyId: text('key_id').notNull(),
+    sealed: text('sealed').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.category, t.keyId] })],
 );
 
 export const merges = sqliteTable('merges', {
