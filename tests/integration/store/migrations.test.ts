@@ -186,4 +186,21 @@ describe('migrations', () => {
     expect(() => link.run('ws_missing')).toThrow(/FOREIGN KEY/);
     db.close();
   });
+
+  it('0010 whatsapp: existing entries have no reactions, edit or delete, and stay searchable; groups get their own index', () => {
+    const db = dbAt(10);
+    seedV1(db);
+    migrate(db, migrations, 11);
+    expect(db.prepare("SELECT body, reactions, edited_at, deleted_at FROM entries WHERE id = 'sms:SM1'").get()).toEqual({
+      body: 'The water heater is leaking',
+      reactions: '[]',
+      edited_at: null,
+      deleted_at: null,
+    });
+    expect(db.prepare("SELECT count(*) AS n FROM entries_fts WHERE entries_fts MATCH 'heater'").get()).toEqual({ n: 1 });
+    db.exec(`INSERT INTO other_whatsapp (id, workspace_id, chat_jid, sender_jid, direction, body, occurred_at, attachments)
+      VALUES ('wa:1@g.us:A', 'ws_1', '1@g.us', '2@s.whatsapp.net', 'inbound', 'Team barbecue on Friday', 1, '[]')`);
+    expect(db.prepare("SELECT count(*) AS n FROM other_whatsapp_fts WHERE other_whatsapp_fts MATCH 'barbecue'").get()).toEqual({ n: 1 });
+    db.close();
+  });
 });
