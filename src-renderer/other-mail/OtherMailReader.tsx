@@ -56,7 +56,7 @@ export function OtherMailReader() {
       </header>
       <div className="other-mail-reader__body">
         <EmailContent key={message.id} entryId={message.id} text={message.text} variant="reader" />
-        <Attachments attachments={message.attachments} />
+        <Attachments entryId={message.id} attachments={message.attachments} />
       </div>
     </section>
   );

@@ -20,7 +20,7 @@ export function MessageBubble({ entry }: { entry: TimelineEntry }) {
         ) : (
           <div className="bubble__body">{entry.body}</div>
         )}
-        <Attachments attachments={entry.attachments} />
+        <Attachments entryId={entry.id} attachments={entry.attachments} />
         <footer className="entry-meta">
           <ChannelIcon channel={entry.channel} />
           <span>{CHANNEL_LABELS[entry.channel]}</span>

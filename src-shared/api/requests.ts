@@ -5,6 +5,7 @@ import type { ConnectionReport, EmailAccountView } from '../domain/email-account
 import { emailAccountInput } from './email-account-input';
 import { normalizeEmail } from '../identity/email';
 import type { EmailHtml, OtherMailMessage, OtherMailPage } from './email-display';
+import { attachmentRef, EMAIL_ATTACHMENTS_MAX_COUNT, uploadChunk, uploadedAttachment, type AttachmentContent, type UploadProgress } from './email-attachments';
 import { INBOX_FILTERS, type ConversationSummary, type InboxCounts } from '../domain/conversation';
 import type { TimelineEntry } from '../domain/timeline';
 import type { Member, Workspace } from '../domain/workspace';
@@ -114,8 +115,13 @@ export const requests = {
         .min(1, 'An email cannot be empty')
         .max(EMAIL_BODY_MAX_LENGTH, `An email is at most ${EMAIL_BODY_MAX_LENGTH} characters`),
       replyToEntryId: id.optional(),
+      attachments: z.array(uploadedAttachment).max(EMAIL_ATTACHMENTS_MAX_COUNT, `An email can carry at most ${EMAIL_ATTACHMENTS_MAX_COUNT} files`).default([]),
     }),
   ),
+  /** A piece of a file the email composer attaches; see email-attachments.ts. */
+  'attachments.upload': request<UploadProgress>()(uploadChunk),
+  /** The bytes of one attachment of an entry or of "Other mail", to open or save. */
+  'attachments.read': request<AttachmentContent>()(attachmentRef),
   /** A failed message goes back to the queue; only a person asks for that. */
   'outbox.retry': request<TimelineEntry>()(z.object({ itemId: id })),
   /** A message whose send was cut off: a person says whether it went out. */

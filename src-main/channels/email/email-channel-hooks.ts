@@ -24,7 +24,7 @@ function runEmail(account: EmailAccount, password: string, emailStore: EmailStor
     async start() {
       await sync.start();
       if (!smtp) return;
-      const executor = createEmailExecutor({ store: emailStore.store, account, smtp, password, onChange: emailStore.notify });
+      const executor = createEmailExecutor({ store: emailStore.store, account, smtp, password, blobs: emailStore.blobs, onChange: emailStore.notify });
       loop = startExecutorLoop(executor, {
         intervalMs: OUTBOX_INTERVAL_MS,
         onError: (error) => console.error('[switchboard] sending email failed:', error),

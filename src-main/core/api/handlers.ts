@@ -63,7 +63,7 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
       changed([entry.conversationId]);
       return entry;
     },
-    ...createOutboxHandlers(store, rollup, session.me, changed, () => emailAccount.wake()),
+    ...createOutboxHandlers(store, rollup, session.me, changed, () => emailAccount.wake(), blobs),
     'search.query': ({ query, limit }) => search(workspaceId, query, limit),
     ...createEmailDisplayHandlers(store.sqlite, blobs, workspaceId),
     'contacts.merge': ({ survivorId, mergedId }) => {

@@ -26,6 +26,8 @@ export function createBlobStore(dataDir: string) {
 
   return {
     pathOf,
+    /** Where partial files are put together before they are stored (an upload in pieces). */
+    stagingDir: staging,
 
     /** Stores the bytes and returns their address; bytes already stored are not written again. */
     async put(bytes: Uint8Array): Promise<string> {

@@ -7,8 +7,10 @@ import type { Store } from '../store/open-store';
 import { moveOutboxItem, type OutboxItem } from './outbox-repo';
 import { outboxEntry } from './outbox-status';
 import { createQueueEmail } from './queue-email';
+import { createAttachmentUploads } from './attachment-uploads';
+import type { BlobStore } from '../blobs/blob-store';
 
-type OutboxHandlers = Pick<Handlers, 'email.send' | 'outbox.retry' | 'outbox.resolve' | 'outbox.approve'>;
+type OutboxHandlers = Pick<Handlers, 'email.send' | 'attachments.upload' | 'outbox.retry' | 'outbox.resolve' | 'outbox.approve'>;
 
 /**
  * The outbox requests. What a person may do is narrow: retry what failed, approve what waits for
@@ -21,8 +23,10 @@ export function createOutboxHandlers(
   changed: (conversationIds: string[]) => void,
   /** Mail is waiting to go: the channel host's executor should look at the queue now. */
   queued: () => void,
+  /** Where the composer's attachments are stored, and the executor finds them. */
+  blobs: BlobStore,
 ): OutboxHandlers {
-  const queueEmail = createQueueEmail(store, rollup);
+  const queueEmail = createQueueEmail(store, rollup, blobs);
   const answer = (item: OutboxItem) => {
     changed([item.conversationId]);
     if (item.state === 'queued') queued();
@@ -36,6 +40,7 @@ export function createOutboxHandlers(
       queued();
       return entry;
     },
+    'attachments.upload': createAttachmentUploads(blobs),
     'outbox.retry': ({ itemId }) => answer(moveOutboxItem(store.db, itemId, 'failed', 'queued', { lastError: null })),
     'outbox.resolve': ({ itemId, outcome }) =>
       answer(moveOutboxItem(store.db, itemId, 'unknown', outcome, outcome === 'sent' ? { lastError: null } : {})),

@@ -2,7 +2,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import { ApiError } from '../../../src-shared/api/result';
 import type { OutboxState } from '../../../src-shared/domain/outbox';
 import { sendsNeedApproval } from '../../../src-shared/domain/permissions';
-import type { TimelineEntry } from '../../../src-shared/domain/timeline';
+import type { AttachmentMeta, TimelineEntry } from '../../../src-shared/domain/timeline';
+import { EMAIL_ATTACHMENTS_MAX_BYTES, describeAttachmentLimit } from '../../../src-shared/api/email-attachments';
+import { statSync } from 'node:fs';
+import type { BlobStore } from '../blobs/blob-store';
 import type { Member } from '../../../src-shared/domain/workspace';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { currentEmailAccount } from '../email/email-account-repo';
@@ -22,6 +25,8 @@ export interface EmailSendInput {
   subject: string;
   body: string;
   replyToEntryId?: string | undefined;
+  /** Files the composer uploaded; each must be in the blob store. */
+  attachments?: AttachmentMeta[] | undefined;
 }
 
 /** Until an account is set up the domain is unknown; the Message-ID only has to be unique. */
@@ -33,7 +38,7 @@ const FALLBACK_DOMAIN = 'switchboard.local';
  * later finds the copy in Sent, it is the same entry. The item's id is the composer's clientId, so a
  * repeated submit returns what the first one made.
  */
-export function createQueueEmail(store: Store, rollup: ConversationRollup) {
+export function createQueueEmail(store: Store, rollup: ConversationRollup, blobs: BlobStore) {
   const { db } = store;
   const replyChain = createReplyChain(store.sqlite);
 
@@ -45,6 +50,7 @@ export function createQueueEmail(store: Store, rollup: ConversationRollup) {
         return outboxEntry(db, existing);
       }
       const conversation = openConversationFor(db, input.conversationId, 'the email was not sent');
+      const attachments = storedAttachments(input.attachments ?? []);
       const to = recipient(conversation.contactId);
       const domain = currentEmailAccount(db, conversation.workspaceId)?.address.split('@')[1] ?? FALLBACK_DOMAIN;
       const messageId = `<${input.clientId}@${domain}>`;
@@ -55,7 +61,7 @@ export function createQueueEmail(store: Store, rollup: ConversationRollup) {
         text: input.body,
         messageId,
         ...replyChain(input.conversationId, input.replyToEntryId),
-        attachments: [],
+        attachments,
       };
       const state: OutboxState = sendsNeedApproval(author.role) ? 'pending_approval' : 'queued';
       const entry = {
@@ -71,7 +77,7 @@ export function createQueueEmail(store: Store, rollup: ConversationRollup) {
         body: input.body,
         occurredAt: now,
         deliveryStatus: state,
-        attachments: [],
+        attachments,
       };
       const item = {
         id: input.clientId,
@@ -91,6 +97,21 @@ export function createQueueEmail(store: Store, rollup: ConversationRollup) {
       return outboxEntry(db, { ...item, attempts: 0, lastError: null });
     });
   };
+
+  /**
+   * The files as the composer described them, checked against what was stored: the executor may run
+   * later, on bytes that must already be here.
+   */
+  function storedAttachments(attachments: AttachmentMeta[]): AttachmentMeta[] {
+    const stored = attachments.map((attachment) => {
+      const size = attachment.sha256 ? statSync(blobs.pathOf(attachment.sha256), { throwIfNoEntry: false })?.size : undefined;
+      if (size === undefined) throw new ApiError('invalid_input', `${attachment.filename} was not uploaded completely; attach it again.`);
+      return { ...attachment, size };
+    });
+    const total = stored.reduce((sum, attachment) => sum + attachment.size, 0);
+    if (total > EMAIL_ATTACHMENTS_MAX_BYTES) throw new ApiError('invalid_input', describeAttachmentLimit(total));
+    return stored;
+  }
 
   function recipient(contactId: string): EmailRecipient {
     const contact = db.select({ name: contacts.displayName }).from(contacts).where(eq(contacts.id, contactId)).get();

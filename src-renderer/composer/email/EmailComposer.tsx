@@ -1,8 +1,9 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { EMAIL_BODY_MAX_LENGTH } from '../../../src-shared/api/requests';
 import type { Contact } from '../../../src-shared/domain/contact';
 import type { TimelineEntry } from '../../../src-shared/domain/timeline';
-import { useEmailDraftsStore } from './email-drafts-store';
+import { AttachmentPicker } from './AttachmentPicker';
+import { useEmailDraftsStore, type EmailDraft } from './email-drafts-store';
 import { replySubject } from './reply-subject';
 import { sendEmail } from './send-email';
 import { useComposerSubmit } from '../use-composer-submit';
@@ -21,14 +22,16 @@ export function EmailComposer({ conversationId, contact, entries, tabs, hint }: 
   const draft = useEmailDraftsStore((state) => state.drafts[conversationId]);
   const subject = draft?.subject ?? replySubject(entries);
   const body = draft?.body ?? '';
+  const attachments = draft?.attachments ?? [];
+  const [uploading, setUploading] = useState(false);
   const recipient = contact.identities.find((identity) => identity.kind === 'email' && identity.valid)?.value;
   const tooLong = body.length > EMAIL_BODY_MAX_LENGTH;
   const { submitting, error, canSubmit, onSubmit, onKeyDown } = useComposerSubmit(
-    body.trim() !== '' && !tooLong,
-    () => sendEmail({ conversationId, clientId: useEmailDraftsStore.getState().clientIdFor(conversationId), subject, body }),
+    body.trim() !== '' && !tooLong && !uploading,
+    () => sendEmail({ conversationId, clientId: useEmailDraftsStore.getState().clientIdFor(conversationId), subject, body, attachments }),
     () => useEmailDraftsStore.getState().clear(conversationId),
   );
-  const edit = (change: { subject?: string; body?: string }) => useEmailDraftsStore.getState().edit(conversationId, change);
+  const edit = (change: Partial<Omit<EmailDraft, 'clientId'>>) => useEmailDraftsStore.getState().edit(conversationId, change);
 
   return (
     <form className="composer composer--email" onSubmit={onSubmit}>
@@ -55,6 +58,12 @@ export function EmailComposer({ conversationId, contact, entries, tabs, hint }: 
         readOnly={submitting}
         onChange={(event) => edit({ body: event.target.value })}
         onKeyDown={onKeyDown}
+      />
+      <AttachmentPicker
+        attachments={attachments}
+        onChange={(next) => edit({ attachments: next })}
+        onUploading={setUploading}
+        disabled={submitting}
       />
       <ComposerFooter
         error={error}

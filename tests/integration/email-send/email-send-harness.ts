@@ -19,6 +19,7 @@ export function openSendingCore(dataDir: string, server: MailServer) {
       account: opened.account,
       smtp: { host: server.smtp.host, port: smtp.port ?? server.smtp.port, tls: 'none' },
       password: smtp.password ?? alice.password,
+      blobs: opened.emailStore.blobs,
     });
   const sync = () => syncOnce(opened.account, alice.password, opened.emailStore);
   const conversationOf = (address: string) =>

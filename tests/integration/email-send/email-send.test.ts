@@ -1,15 +1,17 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ImapFlow } from 'imapflow';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationDetail } from '../../../src-shared/api/requests';
-import type { TimelineEntry } from '../../../src-shared/domain/timeline';
+import type { AttachmentMeta, TimelineEntry } from '../../../src-shared/domain/timeline';
+import { UPLOAD_CHUNK_BYTES, type UploadProgress } from '../../../src-shared/api/email-attachments';
+import { parseEmail } from '../../../src-main/channels/email/parse/parse-email';
 import { startExecutorLoop } from '../../../src-main/channels/email/send/executor-loop';
 import { createOutboxQueue } from '../../../src-main/core/outbox/outbox-queue';
 import { stableIds } from '../../../src-main/core/ingest/stable-ids';
 import { connectImap, startMailServer, type MailServer } from '../../support/mail-server';
 import { useTempDirs } from '../../support/temp-dir';
-import { appendAll, composeMessage, waitFor } from '../email-sync/email-sync-harness';
+import { appendAll, composeMessage, corpusMessage, waitFor } from '../email-sync/email-sync-harness';
 import { bobWrites, findByMessageId, openSendingCore, waitForDelivery } from './email-send-harness';
 
 const tempDir = useTempDirs();
@@ -200,4 +202,85 @@ describe('sending email through the outbox', () => {
     expect(retried).toMatchObject({ deliveryStatus: 'queued', outbox: { state: 'queued', lastError: null } });
     opened.core.close();
   });
+
+  it('sends the files attached in the composer as real attachments, stored by content and openable on the entry', async () => {
+    const opened = openSendingCore(tempDir(), server);
+    const conversationId = await bobWrites(server, aliceImap, opened, newThread());
+    // A real PDF from the corpus, and a file large enough to go up in several pieces, with a name that needs RFC 2231.
+    const pdf = await corpusPdf();
+    const large = randomBytes(1_300_000);
+    const files = [
+      await upload(opened, { filename: 'estimate.pdf', contentType: 'application/pdf', bytes: pdf }),
+      await upload(opened, { filename: 'Kostenvoranschlag Küche – März.bin', contentType: 'application/octet-stream', bytes: large }),
+    ];
+    expect(files.map((file) => file.sha256)).toEqual([sha256(pdf), sha256(large)]);
+    const input = { ...reply(conversationId), attachments: files };
+    const entry = await opened.request<TimelineEntry>('email.send', input);
+    expect(entry.attachments).toEqual(files);
+    expect(await opened.executor().drain()).toEqual({ sent: 1, failed: 0, appendErrors: [] });
+
+    const uid = await waitForDelivery(bobImap, 'INBOX', messageIdOf(input.clientId));
+    const lock = await bobImap.getMailboxLock('INBOX');
+    const fetched = await bobImap.fetchOne(String(uid), { source: true }, { uid: true });
+    lock.release();
+    const parsed = await parseEmail(fetched && fetched.source ? fetched.source : Buffer.alloc(0));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.email.attachments.map((a) => [a.filename, a.contentType, a.sha256])).toEqual([
+      ['estimate.pdf', 'application/pdf', sha256(pdf)],
+      ['Kostenvoranschlag Küche – März.bin', 'application/octet-stream', sha256(large)],
+    ]);
+
+    const opened2 = await opened.request<{ filename: string; data: string }>('attachments.read', { entryId: entry.id, sha256: sha256(large) });
+    expect(opened2.filename).toBe('Kostenvoranschlag Küche – März.bin');
+    expect(Buffer.from(opened2.data, 'base64').equals(large)).toBe(true);
+    // Sent is synced back without a second entry, and the entry keeps its files.
+    await opened.sync();
+    const thread = await opened.request<ConversationDetail>('conversations.get', { conversationId });
+    expect(thread.entries.filter((e) => e.id === entry.id).map((e) => e.attachments.map((a) => a.sha256))).toEqual([[sha256(pdf), sha256(large)]]);
+    opened.core.close();
+  });
+
+  it('refuses attachments over the limit, or never uploaded, with a clear reason, and queues nothing', async () => {
+    const opened = openSendingCore(tempDir(), server);
+    const conversationId = await bobWrites(server, aliceImap, opened, newThread());
+    const big = await upload(opened, { filename: 'photos-1.zip', contentType: 'application/zip', bytes: randomBytes(6 * 1024 * 1024) });
+    const big2 = await upload(opened, { filename: 'photos-2.zip', contentType: 'application/zip', bytes: randomBytes(5 * 1024 * 1024) });
+    await expect(opened.request('email.send', { ...reply(conversationId), attachments: [big, big2] })).rejects.toThrow(
+      /invalid_input: Attachments can add up to 10 MB per email; these come to 11 MB\./,
+    );
+    await expect(upload(opened, { filename: 'video.mp4', contentType: 'video/mp4', bytes: randomBytes(11 * 1024 * 1024) })).rejects.toThrow(
+      /video\.mp4 is too large\. Attachments can add up to 10 MB per email/,
+    );
+    const ghost = { sha256: 'f'.repeat(64), filename: 'ghost.pdf', contentType: 'application/pdf', size: 10 };
+    await expect(opened.request('email.send', { ...reply(conversationId), attachments: [ghost] })).rejects.toThrow(/ghost\.pdf was not uploaded completely/);
+    expect(opened.count(`SELECT count(*) FROM outbox`)).toBe(0);
+    opened.core.close();
+  });
 });
+
+/** What the composer does with a picked file: sends it in pieces and gets back its stored description. */
+async function upload(opened: ReturnType<typeof openSendingCore>, file: { filename: string; contentType: string; bytes: Buffer }): Promise<AttachmentMeta> {
+  const uploadId = ulid();
+  for (let offset = 0; ; offset += UPLOAD_CHUNK_BYTES) {
+    const piece = file.bytes.subarray(offset, offset + UPLOAD_CHUNK_BYTES);
+    const last = offset + UPLOAD_CHUNK_BYTES >= file.bytes.length;
+    const progress = await opened.request<UploadProgress>('attachments.upload', {
+      uploadId,
+      offset,
+      data: piece.toString('base64'),
+      last,
+      filename: file.filename,
+      contentType: file.contentType,
+    });
+    if (last) return progress.attachment!;
+  }
+}
+
+async function corpusPdf(): Promise<Buffer> {
+  const parsed = await parseEmail(corpusMessage('mail-gem/attachment_emails/attachment_pdf.eml'));
+  const pdf = parsed.ok ? parsed.email.attachments.find((a) => a.contentType === 'application/pdf') : undefined;
+  if (!pdf) throw new Error('the corpus PDF message has no PDF');
+  return Buffer.from(pdf.content);
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import type { BlobStore } from '../../../core/blobs/blob-store';
 import type { MailServerSettings } from '../../../../src-shared/domain/email-account';
 import type { EmailAccount } from '../../../core/email/email-account-repo';
 import { markEmailSent } from '../../../core/outbox/mark-email-sent';
@@ -15,6 +17,8 @@ export interface EmailExecutorOptions {
   smtp: MailServerSettings;
   /** The mailbox password, for SMTP and IMAP alike; given by the caller, never read from the store. */
   password: string;
+  /** Where the attachments the composer uploaded are. */
+  blobs: BlobStore;
   /** Told which conversations' entries changed state, so open screens refetch. */
   onChange?: (conversationIds: string[]) => void;
 }
@@ -32,15 +36,21 @@ export interface DrainResult {
  * item waits for a person's retry, and one left `sending` by a crash becomes `unknown` when the store
  * next opens: nothing is sent twice without a person asking. What went out is then appended to Sent.
  */
-export function createEmailExecutor({ store, account, smtp, password, onChange = () => {} }: EmailExecutorOptions) {
+export function createEmailExecutor({ store, account, smtp, password, blobs, onChange = () => {} }: EmailExecutorOptions) {
   const queue = createOutboxQueue(store.db, 'email');
   const from = { address: account.address, name: account.senderName };
 
   /** Only the SMTP exchange counts as failing: once the server took the message, it is sent. */
   async function sendOne(transport: ReturnType<typeof createSmtpTransport>, item: OutboxItem): Promise<Buffer | null> {
     let raw: Buffer;
+    const missing = item.payload.attachments.find((attachment) => !attachment.sha256 || !existsSync(blobs.pathOf(attachment.sha256)));
+    if (missing) {
+      queue.failed(item.id, `${missing.filename} is no longer stored on the channel host, so the email was not sent. Write it again with the file attached.`);
+      onChange([item.conversationId]);
+      return null;
+    }
     try {
-      raw = await composeOutbound(item.payload, from, new Date());
+      raw = await composeOutbound(item.payload, from, new Date(), blobs.pathOf);
       const recipients = [...item.payload.to, ...item.payload.cc].map((r) => r.address);
       await transport.sendMail({ envelope: { from: account.address, to: recipients }, raw });
     } catch (error) {
