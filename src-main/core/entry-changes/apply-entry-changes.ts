@@ -1,0 +1,127 @@
+import type Database from 'better-sqlite3';
+import { isFurther } from '../../../src-shared/domain/delivery-order';
+import { canMove, OUTBOX_STATES, type OutboxState } from '../../../src-shared/domain/outbox';
+import type { EntryReaction } from '../../../src-shared/domain/reaction';
+import type { DeliveryStatus } from '../../../src-shared/domain/timeline';
+import type { ConversationRollup } from '../conversations/conversation-rollup';
+import type { Store } from '../store/open-store';
+import type { EntryChange } from './entry-change';
+import { withReaction } from './reactions';
+
+interface TargetRow {
+  id: string;
+  conversationId: string;
+  direction: string | null;
+  body: string;
+  attachments: string;
+  reactions: string;
+  deliveryStatus: DeliveryStatus | null;
+  editedAt: number | null;
+  deletedAt: number | null;
+}
+
+export interface EntryChangesResult {
+  /** Changes that altered a stored entry; the rest named no stored entry or were already applied. */
+  applied: number;
+  conversationIds: string[];
+}
+
+/**
+ * The one place that changes stored entries after they arrived: reactions, edits (the replaced text
+ * goes to `entry_revisions`), deletes for everyone (the original goes there too) and delivery
+ * statuses, which only move forward whatever order they arrive in. Each call is one transaction;
+ * applying a change twice changes nothing the second time.
+ */
+export function createEntryChanges(store: Store, rollup: ConversationRollup) {
+  const { sqlite } = store;
+  const statements = prepare(sqlite);
+
+  function findTarget(workspaceId: string, targetIds: readonly string[]): TargetRow | null {
+    for (const id of targetIds) {
+      const row = statements.target.get(id, workspaceId) as TargetRow | undefined;
+      if (row) return row;
+    }
+    return null;
+  }
+
+  /** Returns whether the entry changed, and whether its text did (which the inbox preview shows). */
+  function applyOne(workspaceId: string, change: EntryChange): { changed: boolean; text: boolean; conversationId: string | null } {
+    const target = findTarget(workspaceId, change.targetIds);
+    if (!target) return { changed: false, text: false, conversationId: null };
+    const result = (changed: boolean, text = false) => ({ changed, text, conversationId: target.conversationId });
+    switch (change.kind) {
+      case 'reaction': {
+        const next = withReaction(JSON.parse(target.reactions) as EntryReaction[], change);
+        if (next === null) return result(false);
+        statements.setReactions.run(JSON.stringify(next), target.id);
+        return result(true);
+      }
+      case 'edit': {
+        if (target.deletedAt !== null || change.body === target.body) return result(false);
+        if (target.editedAt !== null && change.at < target.editedAt) {
+          // An older edit arriving late is history, not the current text.
+          if (statements.hasRevision.get(target.id, change.body) !== undefined) return result(false);
+          statements.addRevision.run(target.id, 'edit', change.body, '[]', change.at);
+          return result(true);
+        }
+        statements.addRevision.run(target.id, 'edit', target.body, target.attachments, change.at);
+        statements.setBody.run(change.body, change.at, target.id);
+        return result(true, true);
+      }
+      case 'revoke': {
+        if (target.deletedAt !== null) return result(false);
+        statements.addRevision.run(target.id, 'revoke', target.body, target.attachments, change.at);
+        statements.markDeleted.run(change.at, target.id);
+        return result(true, true);
+      }
+      case 'status': {
+        if (target.direction !== 'outbound' || !isFurther(change.status, target.deliveryStatus)) return result(false);
+        statements.setStatus.run(change.status, target.id);
+        followInOutbox(target.id, change.status);
+        return result(true);
+      }
+    }
+  }
+
+  /** The outbox item of a sent message follows its receipts, as far as the outbox lifecycle goes. */
+  function followInOutbox(entryId: string, status: DeliveryStatus): void {
+    const to: OutboxState | undefined = status === 'played' ? 'read' : OUTBOX_STATES.find((state) => state === status);
+    const item = statements.outboxOf.get(entryId) as { id: string; state: OutboxState } | undefined;
+    if (!item || !to || !canMove(item.state, to)) return;
+    statements.moveOutbox.run(to, Date.now(), item.id);
+  }
+
+  return sqlite.transaction((workspaceId: string, changes: readonly EntryChange[]): EntryChangesResult => {
+    let applied = 0;
+    const touched = new Set<string>();
+    const textChanged = new Set<string>();
+    for (const change of changes) {
+      const outcome = applyOne(workspaceId, change);
+      if (!outcome.changed || !outcome.conversationId) continue;
+      applied += 1;
+      touched.add(outcome.conversationId);
+      if (outcome.text) textChanged.add(outcome.conversationId);
+    }
+    for (const conversationId of textChanged) rollup.recompute(conversationId);
+    return { applied, conversationIds: [...touched] };
+  });
+}
+
+export type EntryChanges = ReturnType<typeof createEntryChanges>;
+
+function prepare(sqlite: Database.Database) {
+  return {
+    target: sqlite.prepare(`
+      SELECT id, conversation_id AS conversationId, direction, body, attachments, reactions,
+        delivery_status AS deliveryStatus, edited_at AS editedAt, deleted_at AS deletedAt
+      FROM entries WHERE id = ? AND workspace_id = ?`),
+    setReactions: sqlite.prepare('UPDATE entries SET reactions = ? WHERE id = ?'),
+    setBody: sqlite.prepare('UPDATE entries SET body = ?, edited_at = ? WHERE id = ?'),
+    markDeleted: sqlite.prepare(`UPDATE entries SET body = '', attachments = '[]', reactions = '[]', deleted_at = ? WHERE id = ?`),
+    setStatus: sqlite.prepare('UPDATE entries SET delivery_status = ? WHERE id = ?'),
+    addRevision: sqlite.prepare('INSERT INTO entry_revisions (entry_id, reason, body, attachments, replaced_at) VALUES (?, ?, ?, ?, ?)'),
+    hasRevision: sqlite.prepare(`SELECT 1 FROM entry_revisions WHERE entry_id = ? AND reason = 'edit' AND body = ?`),
+    outboxOf: sqlite.prepare('SELECT id, state FROM outbox WHERE entry_id = ?'),
+    moveOutbox: sqlite.prepare('UPDATE outbox SET state = ?, updated_at = ? WHERE id = ?'),
+  };
+}
