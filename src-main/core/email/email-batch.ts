@@ -1,16 +1,29 @@
 import type { NormalizedInbound } from '../../../src-shared/domain/inbound';
 import type { AttachmentMeta } from '../../../src-shared/domain/timeline';
+import type { CalendarCard } from '../../../src-shared/domain/calendar-card';
 import type { emailFolders } from '../store/schema';
 
 /** One folder's sync position; see `emailFolders` in the schema. */
 export type FolderCheckpoint = typeof emailFolders.$inferSelect;
 
-/** Message-ID, In-Reply-To and References as the message carried them, with angle brackets. */
+/**
+ * What `email_messages` keeps of every synced message: Message-ID, In-Reply-To and References as the
+ * message carried them (with angle brackets), and what showing it needs beyond the entry.
+ */
 export interface ReplyChain {
   messageId: string | null;
   inReplyTo: string | null;
   references: string[];
   htmlSha256: string | null;
+  autoReply: boolean;
+  calendar: CalendarCard | null;
+  /** The folder and UID it was fetched from, so an expunge reported by UID names it. */
+  location: MailLocation | null;
+}
+
+export interface MailLocation {
+  path: string;
+  uid: number;
 }
 
 /** Mail from or to a customer: an entry in that customer's conversation. */
@@ -43,6 +56,11 @@ export interface OtherEmail {
   autoReply: boolean;
   bounce: BounceReport | null;
   chain: ReplyChain;
+  /**
+   * For an auto-reply: the entry it becomes when its sender is already a customer, whose thread is
+   * where "away until Monday" is worth seeing. From anyone else it stays here.
+   */
+  customerEntry: NormalizedInbound | null;
 }
 
 export type SyncedEmail = CustomerEmail | OtherEmail;

@@ -4,6 +4,8 @@ import type { Store } from '../store/open-store';
 import type { EmailBatch, OtherEmail, ReplyChain } from './email-batch';
 import { saveFolderCheckpoint } from './email-folder-repo';
 import { createMarkBounced } from './mark-bounced';
+import { createThreadRouting, type ThreadJoin } from './route-by-thread';
+import { addSystemEvent } from '../entries/system-event';
 
 export interface EmailSinkResult {
   added: number;
@@ -21,9 +23,14 @@ export function createEmailSink(store: Store, rollup: ConversationRollup, worksp
   const { sqlite } = store;
   const ingest = createIngest(store, rollup);
   const markBounced = createMarkBounced(store, rollup);
+  const routeByThread = createThreadRouting(sqlite);
+  // A message seen again (a resync, or our own send found in Sent) keeps its row; only where it is now
+  // is updated, and a message back in a synced folder is no longer removed.
   const insertChain = sqlite.prepare(`
-    INSERT INTO email_messages (id, account_id, message_id, in_reply_to, "references", html_sha256, filed_as)
-    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
+    INSERT INTO email_messages (id, account_id, message_id, in_reply_to, "references", html_sha256, filed_as, auto_reply, calendar, folder_path, uid)
+    VALUES (:id, :accountId, :messageId, :inReplyTo, :references, :htmlSha256, :filedAs, :autoReply, :calendar, :folderPath, :uid)
+    ON CONFLICT (id) DO UPDATE SET folder_path = excluded.folder_path, uid = excluded.uid, removed_at = NULL
+    WHERE excluded.uid IS NOT NULL`);
   const insertOther = sqlite.prepare(`
     INSERT INTO other_mail (id, workspace_id, account_id, category, from_address, from_name, to_addresses, subject, body,
       occurred_at, attachments, auto_reply, bounced_entry_id, bounce_recipient, bounce_status, bounce_diagnostic)
@@ -33,11 +40,33 @@ export function createEmailSink(store: Store, rollup: ConversationRollup, worksp
   const bouncesAwaiting = sqlite.prepare(`
     SELECT id, occurred_at AS occurredAt, bounce_recipient AS recipient, bounce_status AS status, bounce_diagnostic AS diagnostic
     FROM other_mail WHERE bounced_entry_id = ?`);
+  const entryTarget = sqlite.prepare(`
+    SELECT workspace_id AS workspaceId, conversation_id AS conversationId, origin_contact_id AS contactId FROM entries WHERE id = ?`);
   const seenEntry = sqlite.prepare(`
     SELECT conversation_id AS conversationId, occurred_at AS occurredAt FROM entries WHERE id = ? AND direction = 'inbound'`);
 
   function saveChain(id: string, accountId: string, chain: ReplyChain, filedAs: 'entry' | 'other'): void {
-    insertChain.run(id, accountId, chain.messageId, chain.inReplyTo, JSON.stringify(chain.references), chain.htmlSha256, filedAs);
+    insertChain.run({
+      id,
+      accountId,
+      messageId: chain.messageId,
+      inReplyTo: chain.inReplyTo,
+      references: JSON.stringify(chain.references),
+      htmlSha256: chain.htmlSha256,
+      filedAs,
+      autoReply: chain.autoReply ? 1 : 0,
+      calendar: chain.calendar && JSON.stringify(chain.calendar),
+      folderPath: chain.location?.path ?? null,
+      uid: chain.location?.uid ?? null,
+    });
+  }
+
+  /** Says in the thread that an address joined the customer by answering it, so a person can check. */
+  function announceJoin(join: ThreadJoin, conversationId: string, at: number): void {
+    const target = entryTarget.get(join.entryId) as { workspaceId: string; conversationId: string; contactId: string } | undefined;
+    if (!target || target.conversationId !== conversationId) return;
+    const text = `${join.address} answered this conversation from an address not on file, so it was added to ${join.contactName}'s addresses.`;
+    addSystemEvent(store.db, rollup, target, text, at, `sys:joined:${join.entryId}`);
   }
 
   /**
@@ -74,14 +103,21 @@ export function createEmailSink(store: Store, rollup: ConversationRollup, worksp
   }
 
   const commit = sqlite.transaction((batch: EmailBatch): EmailSinkResult => {
-    const customerMail = batch.emails.flatMap((mail) => (mail.filedAs === 'entry' ? [mail] : []));
+    const routed = batch.emails.map((mail) => routeByThread(workspaceId, mail));
+    const emails = routed.map((r) => r.mail);
+    const joins = new Map(routed.flatMap((r) => (r.join ? [[r.join.entryId, r.join] as const] : [])));
+    const customerMail = emails.flatMap((mail) => (mail.filedAs === 'entry' ? [mail] : []));
     const outcomes = ingest(workspaceId, customerMail.map((mail) => mail.entry));
     const touched = new Set(outcomes.flatMap((o) => (o.status === 'added' ? [o.conversationId] : [])));
     customerMail.forEach((mail, i) => {
       saveChain(mail.entry.id, batch.accountId, mail.chain, 'entry');
-      if (outcomes[i]?.status === 'added' && mail.entry.direction === 'outbound') applyEarlierBounces(mail.entry.id);
+      const outcome = outcomes[i];
+      if (outcome?.status !== 'added') return;
+      if (mail.entry.direction === 'outbound') applyEarlierBounces(mail.entry.id);
+      const join = joins.get(mail.entry.id);
+      if (join) announceJoin(join, outcome.conversationId, mail.entry.occurredAt);
     });
-    for (const mail of batch.emails) {
+    for (const mail of emails) {
       if (mail.filedAs === 'other') {
         saveChain(mail.id, batch.accountId, mail.chain, 'other');
         const bounced = saveOther(batch.accountId, mail);

@@ -19,6 +19,7 @@ export function markEmailSent(db: StoreDb, itemId: string, accountId: string): O
         references: item.payload.references,
         htmlSha256: null,
         filedAs: 'entry',
+        autoReply: false,
       })
       .onConflictDoNothing()
       .run();

@@ -113,7 +113,7 @@ async function backfill(deps: FolderSyncDeps, folder: SyncFolder, start: FolderC
 }
 
 async function read(deps: FolderSyncDeps, folder: SyncFolder, uids: number[]): Promise<SyncedEmail[]> {
-  const chunk = await readChunk(deps.client, uids, { role: folder.role, ownAddress: deps.account.address, blobs: deps.emailStore.blobs });
+  const chunk = await readChunk(deps.client, uids, { role: folder.role, path: folder.path, ownAddress: deps.account.address, blobs: deps.emailStore.blobs });
   deps.stats.messages += chunk.emails.length;
   deps.stats.bytes += chunk.bytes;
   return chunk.emails;

@@ -1,7 +1,8 @@
-import type { BounceReport, ReplyChain, SyncedEmail } from '../../../core/email/email-batch';
+import type { BounceReport, MailLocation, ReplyChain, SyncedEmail } from '../../../core/email/email-batch';
 import { stableIds } from '../../../core/ingest/stable-ids';
+import type { NormalizedInbound } from '../../../../src-shared/domain/inbound';
 import type { AttachmentMeta } from '../../../../src-shared/domain/timeline';
-import type { Bounce, ParsedEmail } from '../parse/parsed-email';
+import type { Bounce, EmailAddress, ParsedEmail } from '../parse/parsed-email';
 
 /** Documents carry a capped plain-text body (DESIGN.md); the whole message stays on the server. */
 export const BODY_CAP = 20_000;
@@ -15,6 +16,7 @@ export interface MailContext {
   /** The parts as stored in the blob store, in the message's order. */
   attachments: AttachmentMeta[];
   htmlSha256: string | null;
+  location?: MailLocation | null;
 }
 
 /**
@@ -29,6 +31,9 @@ export function mapEmail(email: ParsedEmail, context: MailContext): SyncedEmail 
     inReplyTo: email.inReplyTo,
     references: email.references,
     htmlSha256: context.htmlSha256,
+    autoReply: email.autoReply,
+    calendar: email.calendar,
+    location: context.location ?? null,
   };
   const occurredAt = email.date ?? context.receivedAt;
   const body = capped(email.text);
@@ -36,25 +41,20 @@ export function mapEmail(email: ParsedEmail, context: MailContext): SyncedEmail 
   const customer = outbound
     ? [...email.to, ...email.cc].find((recipient) => recipient.address !== context.ownAddress)
     : email.from;
-  if (email.classification === 'customer' && customer) {
-    return {
-      filedAs: 'entry',
-      chain,
-      entry: {
-        id: email.id,
-        channel: 'email',
-        kind: 'message',
-        direction: outbound ? 'outbound' : 'inbound',
-        customer: { identities: [{ kind: 'email', value: customer.address }], displayName: customer.name },
-        subject: email.subject,
-        body,
-        occurredAt,
-        deliveryStatus: outbound ? 'sent' : 'received',
-        attachments: context.attachments,
-        call: null,
-      },
-    };
-  }
+  const entryFor = (person: EmailAddress): NormalizedInbound => ({
+    id: email.id,
+    channel: 'email',
+    kind: 'message',
+    direction: outbound ? 'outbound' : 'inbound',
+    customer: { identities: [{ kind: 'email', value: person.address }], displayName: person.name },
+    subject: email.subject,
+    body,
+    occurredAt,
+    deliveryStatus: outbound ? 'sent' : 'received',
+    attachments: context.attachments,
+    call: null,
+  });
+  if (email.classification === 'customer' && customer) return { filedAs: 'entry', chain, entry: entryFor(customer) };
   return {
     filedAs: 'other',
     id: email.id,
@@ -68,6 +68,7 @@ export function mapEmail(email: ParsedEmail, context: MailContext): SyncedEmail 
     autoReply: email.autoReply,
     bounce: email.bounce && bounceReport(email.bounce),
     chain,
+    customerEntry: email.autoReply && !outbound && email.from ? entryFor(email.from) : null,
   };
 }
 
@@ -93,7 +94,7 @@ function capped(text: string): string {
  * A message the parser cannot read is still never lost: it is kept in "Other mail" with the reason,
  * and its raw bytes as an attachment to open or export.
  */
-export function mapUnreadable(raw: AttachmentMeta & { sha256: string }, error: string, receivedAt: number): SyncedEmail {
+export function mapUnreadable(raw: AttachmentMeta & { sha256: string }, error: string, receivedAt: number, location: MailLocation | null = null): SyncedEmail {
   return {
     filedAs: 'other',
     id: stableIds.email(`raw-sha256:${raw.sha256}`),
@@ -106,6 +107,7 @@ export function mapUnreadable(raw: AttachmentMeta & { sha256: string }, error: s
     attachments: [raw],
     autoReply: false,
     bounce: null,
-    chain: { messageId: null, inReplyTo: null, references: [], htmlSha256: null },
+    chain: { messageId: null, inReplyTo: null, references: [], htmlSha256: null, autoReply: false, calendar: null, location },
+    customerEntry: null,
   };
 }

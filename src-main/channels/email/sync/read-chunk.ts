@@ -7,6 +7,8 @@ import { storeParts } from './store-parts';
 
 export interface ChunkContext {
   role: 'inbox' | 'sent';
+  /** The open folder, recorded with each message so an expunge reported by UID can name it. */
+  path: string;
   ownAddress: string;
   blobs: BlobStore;
 }
@@ -32,14 +34,15 @@ export async function readChunk(client: ImapFlow, uids: number[], context: Chunk
       if (!message.source) return null;
       bytes += message.source.length;
       const receivedAt = message.internalDate ? new Date(message.internalDate).getTime() : Date.now();
+      const location = { path: context.path, uid: message.uid };
       const parsed = await parseEmail(message.source);
       if (!parsed.ok) {
         const sha256 = await context.blobs.put(message.source);
         const raw = { filename: 'message.eml', contentType: 'message/rfc822', size: message.source.length, sha256 };
-        return mapUnreadable(raw, parsed.error, receivedAt);
+        return mapUnreadable(raw, parsed.error, receivedAt, location);
       }
       const parts = await storeParts(context.blobs, parsed.email);
-      return mapEmail(parsed.email, { role: context.role, ownAddress: context.ownAddress, receivedAt, ...parts });
+      return mapEmail(parsed.email, { role: context.role, ownAddress: context.ownAddress, receivedAt, location, ...parts });
     }),
   );
   const emails = read.filter((email): email is SyncedEmail => email !== null);
