@@ -14,9 +14,7 @@ import { seedDemo, type DemoAssignment } from './demo/seed-demo';
 import { createEmailAccountService } from './email-account/email-account-service';
 import { createLockedSecretStore } from './secrets/locked-secret-store';
 import { recoverInterruptedSends } from './outbox/recover-interrupted';
-import { openRoomReplica } from './sync/room-replica';
-import { createUpdateLog } from './sync/update-log';
-import { roomName } from '../../src-shared/sync/rooms';
+import { startReplication } from './sync/start-replication';
 import { createEventBus } from './event-bus';
 import { createSearch } from './search/search';
 import { openStore, type Store } from './store/open-store';
@@ -41,17 +39,19 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
   const inbox = createInboxQueries(store.sqlite);
   const events = createEventBus();
   const announceChanged = (conversationIds: string[]) => events.emit('conversations.changed', { conversationIds });
-  const workspaceDoc = openRoomReplica(createUpdateLog(store.sqlite), roomName({ kind: 'workspace', workspaceId: session.workspace.id }));
+  const secrets = options.secrets ?? createLockedSecretStore('This Switchboard has no keychain to keep passwords in.');
+  const replication = startReplication(store, session, secrets, rollup, announceChanged);
+  const workspaceDoc = replication.docs.workspace;
   // One PC with no server: claims count in local order (DESIGN.md, "Claims").
-  const claimLog = createClaimLog(workspaceDoc.doc, { localOrder: true });
-  const stopClaims = materializeClaims(store.sqlite, workspaceDoc.doc, claimLog, announceChanged);
+  const claimLog = createClaimLog(workspaceDoc, { localOrder: replication.link === null });
+  const stopClaims = materializeClaims(store.sqlite, workspaceDoc, claimLog, announceChanged);
   const claims = createClaimActions(claimLog, session.me, session.members);
   for (const { conversationId, memberId } of demoAssignments) claims.assign(conversationId, memberId);
   const emailAccount = createEmailAccountService({
     store,
     dataDir: options.dataDir,
     workspaceId: session.workspace.id,
-    secrets: options.secrets ?? createLockedSecretStore('This Switchboard has no keychain to keep passwords in.'),
+    secrets,
     onChanged: announceChanged,
     hooks: options.channels?.email,
   });
@@ -68,7 +68,7 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
       // Stopping begins at once (no new commits); the logout that follows needs no store.
       void emailAccount.close();
       stopClaims();
-      workspaceDoc.destroy();
+      replication.stop();
       store.close();
     },
   };

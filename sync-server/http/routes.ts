@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../src-shared/domain/workspace';
 import { createInvite, InviteError, redeemInvite } from '../auth/invites';
-import { authenticate, findActiveMember, removeMember, type MemberIdentity } from '../auth/members';
+import { authenticate, findActiveMember, listActiveMembers, removeMember, type MemberIdentity } from '../auth/members';
 import { canInvite, canRemove } from '../auth/permissions';
 import { bearerToken } from '../auth/tokens';
 import type { ServerDb } from '../store/server-db';
@@ -34,6 +34,7 @@ const InviteBody = z.object({ role: z.enum(ROLES) });
 
 const INVITES_PATH = /^\/workspaces\/([^/]+)\/invites$/;
 const MEMBER_PATH = /^\/workspaces\/([^/]+)\/members\/([^/]+)$/;
+const MEMBERS_PATH = /^\/workspaces\/([^/]+)\/members$/;
 
 /** The whole HTTP API. Errors become `{ error }` bodies; anything unexpected is rethrown for the caller to log. */
 export async function handleApiRequest(context: ApiContext, request: ApiRequest): Promise<ApiResponse> {
@@ -51,6 +52,8 @@ async function route(context: ApiContext, request: ApiRequest): Promise<ApiRespo
   if (method === 'POST' && path === '/invites/redeem') return redeem(context, request);
   const invites = INVITES_PATH.exec(path);
   if (method === 'POST' && invites) return invite(context, request, decodeSegment(invites[1]));
+  const list = MEMBERS_PATH.exec(path);
+  if (method === 'GET' && list) return members(context, request, decodeSegment(list[1]));
   const member = MEMBER_PATH.exec(path);
   if (method === 'DELETE' && member) return remove(context, request, decodeSegment(member[1]), decodeSegment(member[2]));
   throw new HttpError(404, 'Not found.');
@@ -82,6 +85,13 @@ async function remove(context: ApiContext, request: ApiRequest, workspaceId: str
   removeMember(context.db, workspaceId, memberId);
   context.onMemberRemoved(memberId);
   return { status: 204 };
+}
+
+/** Every PC of the team lists the same people to assign conversations to. */
+function members(context: ApiContext, request: ApiRequest, workspaceId: string): ApiResponse {
+  actorIn(context, request, workspaceId);
+  const list = listActiveMembers(context.db, workspaceId).map(({ id, name, role }) => ({ id, name, role }));
+  return { status: 200, body: { members: list } };
 }
 
 /** The caller, who must be an active member of that very workspace. */

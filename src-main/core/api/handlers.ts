@@ -59,7 +59,7 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
     'conversations.release': ({ conversationId }) => outcome(claims.release(existing(conversationId))),
     'conversations.assign': ({ conversationId, assigneeId }) => outcome(claims.assign(existing(conversationId), assigneeId)),
     'notes.add': (input) => {
-      const entry = addNote(store.db, rollup, session.me.id, input);
+      const entry = addNote(store, rollup, session.me.id, input);
       changed([entry.conversationId]);
       return entry;
     },

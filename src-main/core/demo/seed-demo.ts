@@ -64,7 +64,7 @@ function seedCustomer(
     }
     if (!conversationId) throw new Error('A demo customer must start with a message or call');
     if (step.type === 'note') {
-      addNote(store.db, rollup, memberIds.get(step.author) ?? '', { conversationId, clientId: ulid(at), body: step.body }, at);
+      addNote(store, rollup, memberIds.get(step.author) ?? '', { conversationId, clientId: ulid(at), body: step.body }, at);
     } else {
       const contactId = store.db.select({ c: conversations.contactId }).from(conversations).where(eq(conversations.id, conversationId)).get()?.c ?? '';
       addSystemEvent(store.db, rollup, { workspaceId, conversationId, contactId }, step.body, at);

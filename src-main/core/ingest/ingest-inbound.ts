@@ -19,7 +19,7 @@ export type IngestOutcome = { status: 'added'; conversationId: string } | { stat
  */
 export function createIngest(store: Store, rollup: ConversationRollup) {
   const { sqlite, db } = store;
-  const shared = sharedTimelineOf(store);
+  const shared = sharedTimelineOf(sqlite);
   const ownerOf = sqlite.prepare(
     'SELECT contact_id FROM identities WHERE workspace_id = ? AND kind = ? AND value = ?',
   ).pluck();

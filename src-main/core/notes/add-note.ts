@@ -1,8 +1,10 @@
 import type { TimelineEntry } from '../../../src-shared/domain/timeline';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { getEntry, insertEntry } from '../entries/entry-repo';
-import type { StoreDb } from '../store/open-store';
+import type { Store } from '../store/open-store';
 import { openConversationFor } from '../conversations/open-conversation';
+import { sharedTimelineOf } from '../sync/shared-timeline';
+import { recordOf } from '../sync/timeline-record';
 
 export interface NoteInput {
   conversationId: string;
@@ -15,12 +17,13 @@ export interface NoteInput {
  * the note already saved instead of saving it twice.
  */
 export function addNote(
-  db: StoreDb,
+  store: Store,
   rollup: ConversationRollup,
   authorMemberId: string,
   input: NoteInput,
   now = Date.now(),
 ): TimelineEntry {
+  const { db } = store;
   const id = `note:${input.clientId}`;
   return db.transaction(() => {
     const existing = getEntry(db, id);
@@ -44,6 +47,7 @@ export function addNote(
     const entry = getEntry(db, id);
     if (!entry) throw new Error(`Note ${id} vanished after insert`);
     rollup.applyEntry(entry);
+    sharedTimelineOf(store.sqlite)?.putEntries([{ ...recordOf(entry), contactId: conversation.contactId }]);
     return entry;
   });
 }

@@ -26,16 +26,18 @@ export function materializeSharedDocs(
   const rows = prepareRows(sqlite);
   const stops: Array<() => void> = [];
 
+  // The maps are defined before any update arrives: Yjs types first met in an update are placeholders,
+  // replaced when first asked for, and a transaction names the placeholder rather than the map.
+  const contacts = contactsOf(docs.workspace);
+  const identities = identitiesOf(docs.workspace);
   const ensureContact = (contactId: string, conversationId: string, at: number) => {
-    const record = contactsOf(docs.workspace).get(contactId);
+    const record = contacts.get(contactId);
     rows.insertContact.run(contactId, workspaceId, record?.displayName ?? 'New contact', record?.createdAt ?? at);
     rows.insertConversation.run(record?.conversationId ?? conversationId, workspaceId, contactId, at);
   };
 
   const onWorkspace = (transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL_WRITE) return;
-    const contacts = contactsOf(docs.workspace);
-    const identities = identitiesOf(docs.workspace);
     for (const contactId of changedKeys(transaction, contacts)) {
       const record = contacts.get(contactId);
       if (record) upsertContact(rows, workspaceId, record);
@@ -55,9 +57,10 @@ export function materializeSharedDocs(
   stops.push(
     docs.onRoom((room, doc) => {
       if (room.kind !== 'timeline') return;
+      const maps = { entries: entriesOf(doc), statuses: statusesOf(doc) };
       const onMonth = (transaction: Y.Transaction) => {
         if (transaction.origin === LOCAL_WRITE) return;
-        const changed = applyMonth(transaction, doc);
+        const changed = applyMonth(transaction, maps);
         if (changed.size > 0) onChanged([...changed]);
       };
       doc.on('afterTransaction', onMonth);
@@ -65,9 +68,7 @@ export function materializeSharedDocs(
     }),
   );
 
-  function applyMonth(transaction: Y.Transaction, doc: Y.Doc): Set<string> {
-    const entries = entriesOf(doc);
-    const statuses = statusesOf(doc);
+  function applyMonth(transaction: Y.Transaction, { entries, statuses }: { entries: Y.Map<TimelineRecord>; statuses: Y.Map<StatusRecord> }): Set<string> {
     const changed = new Set<string>();
     const added: Array<TimelineRecord & { conversationId: string }> = [];
     for (const id of changedKeys(transaction, entries)) {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { placeCustomer, monthsOf, type Customer, type Placement } from '../../../src-shared/sync/workspace-doc';
 import { advanceStatus, monthOf, putEntry, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
 import type { SharedDocs } from './shared-docs';
@@ -50,18 +51,18 @@ function groupByMonth(records: readonly TimelineRecord[]): Map<string, TimelineR
   return groups;
 }
 
-const sharedTimelines = new WeakMap<object, SharedTimeline>();
+const sharedTimelines = new WeakMap<Database.Database, SharedTimeline>();
 
 /**
  * Ties the shared documents to a store, so every writer built on that store (ingest in the email
  * sink, notes, the demo seed) publishes what it writes without each being handed the documents.
  * A store with none attached (benchmarks, lower-level tests) writes SQLite alone.
  */
-export function attachSharedTimeline(store: object, shared: SharedTimeline): () => void {
-  sharedTimelines.set(store, shared);
-  return () => sharedTimelines.delete(store);
+export function attachSharedTimeline(sqlite: Database.Database, shared: SharedTimeline): () => void {
+  sharedTimelines.set(sqlite, shared);
+  return () => sharedTimelines.delete(sqlite);
 }
 
-export function sharedTimelineOf(store: object): SharedTimeline | null {
-  return sharedTimelines.get(store) ?? null;
+export function sharedTimelineOf(sqlite: Database.Database): SharedTimeline | null {
+  return sharedTimelines.get(sqlite) ?? null;
 }

@@ -1,0 +1,44 @@
+import { asc, eq } from 'drizzle-orm';
+import { identityKeyString } from '../../../src-shared/identity/resolve';
+import type { IdentityKind } from '../../../src-shared/domain/contact';
+import { contactsOf, identitiesOf, monthsOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
+import type { TimelineRecord } from '../../../src-shared/sync/timeline-doc';
+import { toTimelineEntry, type EntryRow } from '../entries/entry-repo';
+import { entries } from '../store/schema';
+import type { Store } from '../store/open-store';
+import type { SharedDocs } from './shared-docs';
+import { recordOf } from './timeline-record';
+import { LOCAL_WRITE, type SharedTimeline } from './shared-timeline';
+
+/**
+ * Puts rows written before this PC kept shared documents (an older version, the demo seed) into the
+ * documents, so they reach the team and so new messages are filed under the same contacts. Contacts
+ * and identities are checked at every start (cheap); the timeline is copied once, when the workspace
+ * lists no month yet.
+ */
+export function exportLocalRows(store: Store, workspaceId: string, docs: SharedDocs, shared: SharedTimeline): void {
+  const { sqlite } = store;
+  const contacts = contactsOf(docs.workspace);
+  const identities = identitiesOf(docs.workspace);
+  const people = sqlite
+    .prepare(`SELECT c.id, v.id AS conversationId, c.display_name AS displayName, c.created_at AS createdAt
+      FROM contacts c JOIN conversations v ON v.contact_id = c.id WHERE c.workspace_id = ?`)
+    .all(workspaceId) as ContactRecord[];
+  const handles = sqlite
+    .prepare('SELECT contact_id AS contactId, kind, value FROM identities WHERE workspace_id = ?')
+    .all(workspaceId) as Array<{ contactId: string; kind: IdentityKind; value: string }>;
+  docs.workspace.transact(() => {
+    for (const person of people) if (!contacts.has(person.id)) contacts.set(person.id, person);
+    for (const handle of handles) {
+      const key = identityKeyString(handle);
+      if (!identities.has(key)) identities.set(key, handle.contactId);
+    }
+  }, LOCAL_WRITE);
+  if (monthsOf(docs.workspace).size > 0) return;
+  const rows = store.db.select().from(entries).where(eq(entries.workspaceId, workspaceId)).orderBy(asc(entries.seq)).all();
+  shared.putEntries(rows.map(toRecord));
+}
+
+function toRecord(row: EntryRow): TimelineRecord {
+  return { ...recordOf(toTimelineEntry(row)), contactId: row.originContactId };
+}

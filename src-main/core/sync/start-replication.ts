@@ -1,0 +1,40 @@
+import type { SessionInfo } from '../../../src-shared/api/requests';
+import type { ConversationRollup } from '../conversations/conversation-rollup';
+import type { SecretStore } from '../secrets/secret-store';
+import type { Store } from '../store/open-store';
+import { loadTeamLink } from '../team/team-link-repo';
+import { syncSocketUrl } from '../team/team-server-client';
+import { exportLocalRows } from './export-local-rows';
+import { openSharedDocs } from './shared-docs';
+import { materializeSharedDocs } from './shared-materializer';
+import { attachSharedTimeline, createSharedTimeline } from './shared-timeline';
+
+/**
+ * Opens the workspace's shared documents (connected when this PC joined a team), ties them to the
+ * store so every writer publishes what it writes, and keeps SQLite in step with what others write.
+ */
+export function startReplication(
+  store: Store,
+  session: SessionInfo,
+  secrets: SecretStore,
+  rollup: ConversationRollup,
+  onChanged: (conversationIds: string[]) => void,
+) {
+  const link = loadTeamLink(store, secrets, session.workspace.id);
+  const server = link ? { serverUrl: syncSocketUrl(link.serverUrl), token: link.token } : null;
+  const docs = openSharedDocs(store.sqlite, link?.teamWorkspaceId ?? session.workspace.id, server);
+  const shared = createSharedTimeline(docs);
+  const detach = attachSharedTimeline(store.sqlite, shared);
+  store.sqlite.transaction(() => exportLocalRows(store, session.workspace.id, docs, shared))();
+  const stopMaterializing = materializeSharedDocs(store.sqlite, session.workspace.id, docs, rollup, onChanged);
+  docs.followMonths();
+  return {
+    link,
+    docs,
+    stop(): void {
+      stopMaterializing();
+      detach();
+      docs.close();
+    },
+  };
+}

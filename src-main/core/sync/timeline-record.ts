@@ -1,0 +1,8 @@
+import type { TimelineEntry } from '../../../src-shared/domain/timeline';
+import type { TimelineRecord } from '../../../src-shared/sync/timeline-doc';
+
+/** An entry as the month document keeps it, less its contact, which the caller knows. */
+export function recordOf(entry: TimelineEntry): Omit<TimelineRecord, 'contactId'> {
+  const { id, conversationId, kind, channel, direction, authorMemberId, subject, body, occurredAt, deliveryStatus, attachments, call } = entry;
+  return { id, conversationId, kind, channel, direction, authorMemberId, subject, body, occurredAt, deliveryStatus, attachments, call };
+}

@@ -1,0 +1,63 @@
+import { ulid } from 'ulid';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConversationDetail, ConversationList } from '../../../src-shared/api/requests';
+import { useTempDirs } from '../../support/temp-dir';
+import { inboundMessage } from '../../support/inbound';
+import { createIngest } from '../../../src-main/core/ingest/ingest-inbound';
+import { createConversationRollup } from '../../../src-main/core/conversations/conversation-rollup';
+import { TestServer, waitFor } from '../sync-server/harness';
+import { inviteCode, newWorkspaceCode, sessionOf, TeamPc } from './team-pc';
+
+const tempDir = useTempDirs();
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function team(): Promise<{ server: TestServer; shop: TeamPc; desk: TeamPc }> {
+  const server = await TestServer.start();
+  cleanups.push(() => server.stop());
+  const shop = await TeamPc.join(tempDir(), server.url, newWorkspaceCode(server, 'acme'), 'Olga Owner');
+  cleanups.push(() => shop.core.close());
+  const ownerId = sessionOf(shop)!.me.id;
+  const desk = await TeamPc.join(tempDir(), server.url, inviteCode(server, 'acme', ownerId), 'Frank Front');
+  cleanups.push(() => desk.core.close());
+  return { server, shop, desk };
+}
+
+function smsOn(pc: TeamPc, from: string, body: string, occurredAt: number) {
+  const ingest = createIngest(pc.core.store, createConversationRollup(pc.core.store.sqlite));
+  return ingest(pc.core.session.workspace.id, [inboundMessage([{ kind: 'phone', value: from }], { body, occurredAt })]);
+}
+
+const list = (pc: TeamPc) => pc.request<ConversationList>('conversations.list', { filter: 'all' });
+
+describe('two PCs of one team', () => {
+  it('see the members the server knows, each PC as its own member', async () => {
+    const { shop, desk } = await team();
+    expect(sessionOf(shop)!.me.name).toBe('Olga Owner');
+    expect(sessionOf(desk)!.me.name).toBe('Frank Front');
+    expect(sessionOf(desk)!.members.map((m) => m.name).sort()).toEqual(['Frank Front', 'Me', 'Olga Owner']);
+  });
+
+  it('show a customer message ingested on the shop PC in the same conversation on the front desk, with its notes and claim', async () => {
+    const { shop, desk } = await team();
+    const [outcome] = smsOn(shop, '+12125550147', 'Boiler is leaking again', Date.UTC(2026, 10, 20, 9));
+    if (outcome?.status !== 'added') throw new Error('not ingested');
+    const { conversationId } = outcome;
+
+    await waitFor(async () => (await list(desk)).rows.find((c) => c.id === conversationId)?.preview === 'Boiler is leaking again', 'the message in the desk PC inbox');
+    const deskThread = await desk.request<ConversationDetail>('conversations.get', { conversationId });
+    expect(deskThread.entries.map((e) => e.body)).toEqual(['Boiler is leaking again']);
+    expect(deskThread.contact.identities.map((i) => i.value)).toEqual(['+12125550147']);
+
+    await desk.request('notes.add', { conversationId, clientId: ulid(), body: 'Called back, coming at 3' });
+    await desk.request('conversations.claim', { conversationId });
+    const deskId = sessionOf(desk)!.me.id;
+    await waitFor(async () => {
+      const thread = await shop.request<ConversationDetail>('conversations.get', { conversationId });
+      return thread.entries.some((e) => e.body === 'Called back, coming at 3');
+    }, 'the note on the shop PC');
+    await waitFor(async () => (await list(shop)).rows.find((c) => c.id === conversationId)?.assigneeId === deskId, 'the claim on the shop PC');
+  });
+});
