@@ -3,15 +3,19 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { isActiveMember } from './auth/members';
 import { serveApiRequest } from './http/node-adapter';
+import { serveWebRequest } from './http/web-adapter';
 import type { ApiContext } from './http/routes';
 import { requestPath } from './http/request-path';
 import { authorizeUpgrade, rejectUpgrade } from './http/upgrade';
 import { attachConnection } from './protocol/connection';
 import { MemberConnections } from './protocol/member-connections';
 import { parsePublicUrl, PUBLIC_URL_SETTING } from './public-url';
+import { roomName } from '../src-shared/sync/rooms';
 import { RoomRegistry } from './rooms/room-registry';
 import type { DocumentStore } from './store/document-store';
-import { openServerDb, writeSetting, type ServerDb } from './store/server-db';
+import { openServerDb, readSetting, writeSetting, type ServerDb } from './store/server-db';
+import type { TwilioApiAccess } from './twilio/twilio-api';
+import { createTwilioService } from './twilio/twilio-service';
 import { openSqliteDocumentStore } from './store/sqlite-document-store';
 
 export interface SyncServerOptions {
@@ -28,6 +32,8 @@ export interface SyncServerOptions {
   /** Defaults to SQLite in the data folder. One passed in stays open on close: its owner closes it. */
   documentStore?: DocumentStore;
   log?: (line: string) => void;
+  /** Where the Twilio client and media fetches go; tests point them at the emulator. */
+  twilioApi?: TwilioApiAccess;
 }
 
 export interface SyncServer {
@@ -69,6 +75,15 @@ async function listen(options: SyncServerOptions, db: ServerDb, store: DocumentS
     compaction: { ...DEFAULTS.compaction, ...options.compaction },
     idleUnloadMs: options.idleUnloadMs ?? DEFAULTS.idleUnloadMs,
     log,
+    onClientUpdate: (name) => twilio.onClientUpdate(name),
+  });
+  const twilio = createTwilioService({
+    db,
+    dataDir: options.dataDir,
+    writeRoom: (room, change) => rooms.open(roomName(room), room.kind).write(change),
+    api: options.twilioApi ?? {},
+    publicUrl: () => readSetting(db, PUBLIC_URL_SETTING),
+    log,
   });
   const connections = new MemberConnections();
   const api: ApiContext = {
@@ -80,7 +95,11 @@ async function listen(options: SyncServerOptions, db: ServerDb, store: DocumentS
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxUpdateBytes * 4 + 64 * 1024 });
   let stopping = false;
 
-  const http = createServer((req, res) => void serveApiRequest(api, req, res, log));
+  const http = createServer((req, res) => {
+    const webRoute = twilio.route(requestPath(req.url));
+    if (webRoute) void serveWebRequest(webRoute, req, res, log);
+    else void serveApiRequest(api, req, res, log);
+  });
   http.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     if (stopping) return rejectUpgrade(socket, 503, 'The server is shutting down.');
@@ -109,6 +128,7 @@ async function listen(options: SyncServerOptions, db: ServerDb, store: DocumentS
     }
   }, options.revocationCheckMs ?? DEFAULTS.revocationCheckMs);
   sweep.unref();
+  await twilio.start();
 
   const { port, address, family } = http.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
@@ -120,6 +140,7 @@ async function listen(options: SyncServerOptions, db: ServerDb, store: DocumentS
       if (stopping) return;
       stopping = true;
       clearInterval(sweep);
+      await twilio.idle();
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       // Rooms close their sockets (1001) and finish storing what they received before the files close.
       await rooms.closeAll();

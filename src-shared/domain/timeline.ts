@@ -44,6 +44,9 @@ export interface CallDetails {
   outcome: CallOutcome;
   recordingUrl: string | null;
   transcription: string | null;
+  /** The numbers as the provider gave them (E.164, or a label such as "Withheld number"). */
+  from?: string | null;
+  to?: string | null;
 }
 
 export interface TimelineEntry {

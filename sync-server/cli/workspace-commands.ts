@@ -5,6 +5,7 @@ import { createInvite, createWorkspace } from '../auth/invites';
 import { listActiveMembers, removeMember, workspaceExists } from '../auth/members';
 import { PUBLIC_URL_SETTING } from '../public-url';
 import { openServerDb, readSetting, type ServerDb } from '../store/server-db';
+import { SET_TWILIO_USAGE, setTwilio } from '../twilio/set-twilio-command';
 import { requiredOption, UsageError } from './usage-error';
 
 export const WORKSPACE_USAGE = [
@@ -12,6 +13,7 @@ export const WORKSPACE_USAGE = [
   `switchboard-sync workspace invite ID --role ${ROLES.join('|')} --data DIR`,
   'switchboard-sync workspace members ID --data DIR',
   'switchboard-sync workspace remove-member ID MEMBER_ID --data DIR',
+  SET_TWILIO_USAGE,
 ];
 
 /**
@@ -22,7 +24,15 @@ export function workspaceCommand(argv: string[]): number {
   const [action, ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { data: { type: 'string' }, role: { type: 'string' } },
+    options: {
+      data: { type: 'string' },
+      role: { type: 'string' },
+      'account-sid': { type: 'string' },
+      'auth-token-env': { type: 'string' },
+      number: { type: 'string' },
+      'forward-to': { type: 'string' },
+      'price-per-segment': { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -38,6 +48,7 @@ export function workspaceCommand(argv: string[]): number {
     if (action === 'invite') return invite(db, workspaceId, parseRole(values.role));
     if (action === 'members') return members(db, workspaceId);
     if (action === 'remove-member') return remove(db, workspaceId, memberId);
+    if (action === 'set-twilio') return setTwilio(db, workspaceId, values);
     throw new UsageError(`Unknown workspace command "${action ?? ''}".`);
   } finally {
     db.close();

@@ -19,6 +19,8 @@ export interface RoomSettings {
   compaction: { maxUpdates: number; maxBytes: number };
   idleUnloadMs: number;
   log: (line: string) => void;
+  /** Called after a client's update is stored and broadcast (the SMS sender watches outbox rooms this way). */
+  onClientUpdate?: (roomName: string) => void;
 }
 
 export interface RoomLifecycle {
@@ -107,7 +109,26 @@ export class Room {
       const settled = this.stamper?.settle();
       if (settled?.undone) this.settings.log(`room ${this.name}: undid ${settled.undone} claim stamp write(s) by member ${peer.memberId}`);
       await this.persistAndBroadcast(peer);
+      this.settings.onClientUpdate?.(this.name);
       if (malformed) throw malformed;
+    });
+  }
+
+  /**
+   * A change the server itself makes (a Twilio webhook, the SMS sender): applied in a server
+   * transaction, stored and broadcast like a client's update before the promise resolves. A room
+   * nobody is connected to is unloaded after the idle delay, as if its last peer had just left.
+   */
+  write<T>(change: (doc: Y.Doc) => T): Promise<T> {
+    return this.run(async () => {
+      const result = this.doc.transact(() => change(this.doc), SERVER_WRITE);
+      this.stamper?.settle();
+      await this.persistAndBroadcast(null);
+      if (this.peers.size === 0 && this.state === 'open' && this.idleTimer === null) {
+        this.idleTimer = setTimeout(() => this.lifecycle.onIdle(this), this.settings.idleUnloadMs);
+        this.idleTimer.unref();
+      }
+      return result;
     });
   }
 

@@ -37,12 +37,65 @@ const MIGRATIONS = [
        value TEXT NOT NULL
      )`,
   ],
+  [
+    // The credentials stay here, in the server's own file: no PC and no document ever holds them.
+    `CREATE TABLE twilio_accounts (
+       workspace_id TEXT PRIMARY KEY REFERENCES workspaces (id),
+       account_sid TEXT NOT NULL,
+       auth_token TEXT NOT NULL,
+       number TEXT NOT NULL,
+       forward_to TEXT,
+       price_per_segment REAL,
+       updated_at INTEGER NOT NULL
+     )`,
+    // Every accepted webhook, stored before it is acknowledged; applied_at is set once it is in the documents.
+    `CREATE TABLE twilio_events (
+       id INTEGER PRIMARY KEY AUTOINCREMENT,
+       workspace_id TEXT NOT NULL REFERENCES workspaces (id),
+       endpoint TEXT NOT NULL,
+       dedupe_key TEXT NOT NULL,
+       idempotency_token TEXT,
+       sid TEXT NOT NULL,
+       query TEXT NOT NULL,
+       params TEXT NOT NULL,
+       received_at INTEGER NOT NULL,
+       applied_at INTEGER,
+       outcome TEXT
+     )`,
+    'CREATE UNIQUE INDEX twilio_events_dedupe ON twilio_events (workspace_id, dedupe_key)',
+    'CREATE UNIQUE INDEX twilio_events_token ON twilio_events (workspace_id, idempotency_token) WHERE idempotency_token IS NOT NULL',
+    'CREATE INDEX twilio_events_pending ON twilio_events (workspace_id, sid) WHERE applied_at IS NULL',
+    // Which timeline entry (and outbox item) a Twilio MessageSid shows as, for status callbacks.
+    `CREATE TABLE twilio_messages (
+       workspace_id TEXT NOT NULL REFERENCES workspaces (id),
+       message_sid TEXT NOT NULL,
+       entry_id TEXT NOT NULL,
+       month TEXT NOT NULL,
+       outbox_item_id TEXT,
+       PRIMARY KEY (workspace_id, message_sid)
+     )`,
+    `CREATE TABLE blobs (
+       sha256 TEXT PRIMARY KEY,
+       content_type TEXT NOT NULL,
+       size INTEGER NOT NULL,
+       created_at INTEGER NOT NULL
+     )`,
+    // A blob is served only to members of a workspace that references it.
+    `CREATE TABLE blob_refs (
+       workspace_id TEXT NOT NULL REFERENCES workspaces (id),
+       sha256 TEXT NOT NULL REFERENCES blobs (sha256),
+       PRIMARY KEY (workspace_id, sha256)
+     )`,
+  ],
 ] as const;
 
 /** Workspaces, members, invites and settings: the server's own file in the data folder, never the app's. */
 export function openServerDb(dataDir: string): ServerDb {
   mkdirSync(dataDir, { recursive: true });
-  return openMigratedDatabase(path.join(dataDir, SERVER_DB_FILE), MIGRATIONS);
+  const db = openMigratedDatabase(path.join(dataDir, SERVER_DB_FILE), MIGRATIONS);
+  // Twilio webhooks are acknowledged once their row is committed, so a commit must survive power loss.
+  db.pragma('synchronous = FULL');
+  return db;
 }
 
 export function writeSetting(db: ServerDb, key: string, value: string): void {

@@ -1,0 +1,60 @@
+import { BlobStore } from '../blobs/blob-store';
+import { blobRoute, BLOB_PATH } from '../blobs/blob-route';
+import type { ServerDb } from '../store/server-db';
+import type { WriteRoom } from './document-writer';
+import { EventApplier } from './event-applier';
+import { SmsSender } from './sms-sender';
+import { twilioWorkspaceIds } from './twilio-accounts';
+import type { TwilioApiAccess } from './twilio-api';
+import { twilioWebhook, type WebHandler } from './webhook-handler';
+
+export interface TwilioServiceOptions {
+  db: ServerDb;
+  dataDir: string;
+  writeRoom: WriteRoom;
+  api: TwilioApiAccess;
+  publicUrl(): string | null;
+  log: (line: string) => void;
+}
+
+/** Everything Twilio on the server: the three webhooks, the SMS sender, and the blob store media lands in. */
+export interface TwilioService {
+  /** The fetch-style handler for a request path, or null when the path is not ours. */
+  route(path: string): WebHandler | null;
+  /** A client wrote to this room: an outbox room may hold new SMS to send. */
+  onClientUpdate(roomName: string): void;
+  /** Applies what was stored but not applied before a restart, and looks at every outbox once. */
+  start(): Promise<void>;
+  idle(): Promise<void>;
+}
+
+const OUTBOX_ROOM = /^ws\/([A-Za-z0-9_-]{1,64})\/outbox$/;
+
+export function createTwilioService(options: TwilioServiceOptions): TwilioService {
+  const blobs = new BlobStore(options.dataDir, options.db);
+  const applier = new EventApplier({ db: options.db, writeRoom: options.writeRoom, blobs, api: options.api, log: options.log });
+  const sender = new SmsSender({ db: options.db, writeRoom: options.writeRoom, api: options.api, applier, publicUrl: options.publicUrl, log: options.log });
+  const webhookContext = { db: options.db, applier, publicUrl: options.publicUrl };
+  const routes: Record<string, WebHandler> = {
+    '/twilio/sms': twilioWebhook(webhookContext, 'sms'),
+    '/twilio/status': twilioWebhook(webhookContext, 'status'),
+    '/twilio/voice': twilioWebhook(webhookContext, 'voice'),
+  };
+  const blobHandler = blobRoute(options.db, blobs);
+
+  return {
+    route: (path) => routes[path] ?? (BLOB_PATH.test(path) ? blobHandler : null),
+    onClientUpdate(roomName) {
+      const workspaceId = OUTBOX_ROOM.exec(roomName)?.[1];
+      if (workspaceId) void sender.poke(workspaceId);
+    },
+    async start() {
+      await applier.retryPending();
+      await Promise.all(twilioWorkspaceIds(options.db).map((id) => sender.poke(id)));
+    },
+    async idle() {
+      await applier.idle();
+      await sender.idle();
+    },
+  };
+}
