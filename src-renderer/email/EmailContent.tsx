@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { CalendarInvite } from './CalendarInvite';
+import { EmailFlags } from './EmailFlags';
 import { EmailFrame } from './EmailFrame';
 import { useEmailHtmlStore } from './email-html-store';
 
@@ -10,7 +12,7 @@ interface EmailContentProps {
 
 /**
  * An email's original formatting when it has HTML, its text otherwise; the text shows while the HTML
- * loads, and stays one click away.
+ * loads, and stays one click away. Above it: its flags and, for an invitation, the event's card.
  */
 export function EmailContent({ entryId, text, variant }: EmailContentProps) {
   const state = useEmailHtmlStore((store) => store.byId[entryId]);
@@ -22,9 +24,24 @@ export function EmailContent({ entryId, text, variant }: EmailContentProps) {
 
   const email = state?.email;
   const textBody = <div className={`email-text email-text--${variant}`}>{text}</div>;
-  if (!email || email.html === null) return textBody;
+  if (!email) return textBody;
+  const around = (
+    <>
+      <EmailFlags email={email} />
+      {email.calendar && <CalendarInvite card={email.calendar} />}
+    </>
+  );
+  if (email.html === null) {
+    return (
+      <>
+        {around}
+        {textBody}
+      </>
+    );
+  }
   return (
     <>
+      {around}
       <label className="email-format-toggle">
         <input type="checkbox" data-testid="show-original" checked={original} onChange={(event) => setOriginal(event.target.checked)} />
         Show original formatting

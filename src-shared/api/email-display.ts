@@ -1,3 +1,4 @@
+import type { CalendarCard } from '../domain/calendar-card';
 import type { AttachmentMeta } from '../domain/timeline';
 
 /**
@@ -13,6 +14,12 @@ export interface EmailHtml {
   sender: string | null;
   /** `cid:` references of the HTML (Content-ID without angle brackets) to data URLs of the message's own parts. */
   inlineImages: Record<string, string>;
+  /** An automatic answer (out of office, vacation), flagged so nobody mistakes it for the customer's words. */
+  autoReply: boolean;
+  /** The invitation card of a calendar message. */
+  calendar: CalendarCard | null;
+  /** Set once the server reported the message gone from that folder (deleted or moved in a mail client). */
+  removed: { folder: string; at: number } | null;
 }
 
 export type OtherMailCategory = 'list' | 'bulk' | 'automated';

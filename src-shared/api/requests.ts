@@ -8,6 +8,7 @@ import type { EmailHtml, OtherMailMessage, OtherMailPage } from './email-display
 import { attachmentRef, EMAIL_ATTACHMENTS_MAX_COUNT, uploadChunk, uploadedAttachment, type AttachmentContent, type UploadProgress } from './email-attachments';
 import { INBOX_FILTERS, type ConversationSummary, type InboxCounts } from '../domain/conversation';
 import type { TimelineEntry } from '../domain/timeline';
+import type { WhatsAppLink } from '../domain/whatsapp-link';
 import type { Member, Workspace } from '../domain/workspace';
 
 /**
@@ -79,6 +80,12 @@ export const requests = {
   /** Without a password, tests with the saved one. */
   'email.account.test': request<ConnectionReport>()(emailAccountInput),
   'email.account.status': request<ChannelHealth>()(z.object({})),
+  /** Settings → WhatsApp: the link's state, with the QR code while one is shown. */
+  'whatsapp.link.get': request<WhatsAppLink>()(z.object({})),
+  /** "Link WhatsApp" or "Link again": connects, with a QR code unless a session is saved. */
+  'whatsapp.link.start': request<WhatsAppLink>()(z.object({})),
+  /** Logs out on WhatsApp's side and forgets the session on this PC. */
+  'whatsapp.link.remove': request<WhatsAppLink>()(z.object({})),
   'conversations.list': request<ConversationList>()(
     z.object({
       filter: z.enum(INBOX_FILTERS).default('all'),

@@ -2,6 +2,7 @@ import type { ChannelHealth } from '../../../src-shared/domain/channel-health';
 import type { ConnectionReport, MailServerSettings } from '../../../src-shared/domain/email-account';
 import type { EmailAccount } from '../email/email-account-repo';
 import type { EmailStore } from '../email/email-store';
+import type { WhatsAppChannelHooks } from '../whatsapp/whatsapp-channel-deps';
 
 /** What the core needs of a running channel (`Channel` in src-main/channels matches it). */
 export interface RunningChannel {
@@ -32,4 +33,5 @@ export interface EmailChannelHooks {
  */
 export interface ChannelHooks {
   email?: EmailChannelHooks;
+  whatsapp?: WhatsAppChannelHooks;
 }

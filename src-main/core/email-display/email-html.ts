@@ -5,11 +5,12 @@ import type { createEmailSources } from './email-source';
 import { inlineImages } from './inline-images';
 import type { RemoteContentSenders } from './remote-content-senders';
 
-const NO_HTML: EmailHtml = { html: null, remoteContentAllowed: false, sender: null, inlineImages: {} };
+const NOT_SYNCED: EmailHtml = { html: null, remoteContentAllowed: false, sender: null, inlineImages: {}, autoReply: false, calendar: null, removed: null };
 
 /**
- * An email's stored HTML with what the renderer needs to show it safely. Mail Switchboard did not sync
- * (a message still in the outbox, an SMS) has no HTML, which is not an error: its text is shown.
+ * An email's stored HTML with what the renderer needs to show it safely, and what the thread shows
+ * around it (auto-reply flag, invitation card, removal from the mailbox). Mail Switchboard did not
+ * sync (a message still in the outbox, an SMS) has none of it, which is not an error: its text is shown.
  */
 export async function readEmailHtml(
   deps: { blobs: BlobStore; sources: ReturnType<typeof createEmailSources>; senders: RemoteContentSenders },
@@ -17,12 +18,15 @@ export async function readEmailHtml(
   entryId: string,
 ): Promise<EmailHtml> {
   const source = deps.sources(workspaceId, entryId);
-  if (!source?.htmlSha256) return NO_HTML;
+  if (!source) return NOT_SYNCED;
+  const details = { autoReply: source.autoReply, calendar: source.calendar, removed: source.removed };
+  if (!source.htmlSha256) return { ...NOT_SYNCED, sender: source.sender, ...details };
   const html = await readFile(deps.blobs.pathOf(source.htmlSha256), 'utf8');
   return {
     html,
     remoteContentAllowed: source.sender !== null && deps.senders.isAllowed(workspaceId, source.sender),
     sender: source.sender,
     inlineImages: await inlineImages(deps.blobs, source.attachments),
+    ...details,
   };
 }

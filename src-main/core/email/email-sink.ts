@@ -103,9 +103,7 @@ export function createEmailSink(store: Store, rollup: ConversationRollup, worksp
   }
 
   const commit = sqlite.transaction((batch: EmailBatch): EmailSinkResult => {
-    const routed = batch.emails.map((mail) => routeByThread(workspaceId, mail));
-    const emails = routed.map((r) => r.mail);
-    const joins = new Map(routed.flatMap((r) => (r.join ? [[r.join.entryId, r.join] as const] : [])));
+    const { emails, joins } = routeByThread(workspaceId, batch.emails);
     const customerMail = emails.flatMap((mail) => (mail.filedAs === 'entry' ? [mail] : []));
     const outcomes = ingest(workspaceId, customerMail.map((mail) => mail.entry));
     const touched = new Set(outcomes.flatMap((o) => (o.status === 'added' ? [o.conversationId] : [])));

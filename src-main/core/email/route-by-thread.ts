@@ -9,8 +9,9 @@ export interface ThreadJoin {
   contactName: string;
 }
 
+/** The customer a thread belongs to, by one identity ingest will find them through. */
 interface ThreadContact {
-  contactId: string;
+  identity: IdentityKey;
   displayName: string;
 }
 
@@ -43,30 +44,83 @@ export function createThreadRouting(sqlite: Database.Database) {
     SELECT kind, value FROM identities WHERE contact_id = ? AND valid = 1
     ORDER BY kind = 'email' DESC, id LIMIT 1`);
 
-  const known = (workspaceId: string, address: string) => ownerOf.get(workspaceId, address) !== undefined;
+  const known = (workspaceId: string, address: string, batch: BatchCustomers) => batch.senders.has(address) || ownerOf.get(workspaceId, address) !== undefined;
 
-  /** The nearest ancestor first: In-Reply-To, then References from the last. */
-  function threadContact(workspaceId: string, mail: CustomerEmail): ThreadContact | null {
+  /** The nearest ancestor first: In-Reply-To, then References from the last; this batch's mail counts too. */
+  function threadContact(workspaceId: string, mail: CustomerEmail, batch: BatchCustomers): ThreadContact | null {
     const ancestors = [mail.chain.inReplyTo, ...[...mail.chain.references].reverse()].filter((id): id is string => id !== null);
     for (const messageId of new Set(ancestors)) {
-      const found = contactOfMessage.get(messageId, workspaceId) as ThreadContact | undefined;
-      if (found) return found;
+      const found = contactOfMessage.get(messageId, workspaceId) as { contactId: string; displayName: string } | undefined;
+      const identity = found && (identityOf.get(found.contactId) as IdentityKey | undefined);
+      if (found && identity) return { identity, displayName: found.displayName };
+      const inBatch = batch.byMessageId.get(messageId);
+      if (inBatch) return inBatch;
     }
     return null;
   }
 
-  return function route(workspaceId: string, mail: SyncedEmail): { mail: SyncedEmail; join: ThreadJoin | null } {
+  function route(workspaceId: string, mail: SyncedEmail, batch: BatchCustomers): Routed {
     if (mail.filedAs === 'other') {
       const sender = mail.customerEntry?.customer.identities[0]?.value;
-      if (!mail.customerEntry || !sender || !known(workspaceId, sender)) return { mail, join: null };
-      return { mail: { filedAs: 'entry', entry: mail.customerEntry, chain: mail.chain }, join: null };
+      if (!mail.customerEntry || !sender || !known(workspaceId, sender, batch)) return { mail, join: null, after: false };
+      return { mail: { filedAs: 'entry', entry: mail.customerEntry, chain: mail.chain }, join: null, after: true };
     }
     const sender = mail.entry.customer.identities[0];
-    if (mail.entry.direction !== 'inbound' || !sender || known(workspaceId, sender.value)) return { mail, join: null };
-    const contact = threadContact(workspaceId, mail);
-    const identity = contact && (identityOf.get(contact.contactId) as IdentityKey | undefined);
-    if (!contact || !identity) return { mail, join: null };
-    const entry = { ...mail.entry, customer: { ...mail.entry.customer, identities: [sender, identity] } };
-    return { mail: { ...mail, entry }, join: { entryId: entry.id, address: sender.value, contactName: contact.displayName } };
+    if (mail.entry.direction !== 'inbound' || !sender || known(workspaceId, sender.value, batch)) return { mail, join: null, after: false };
+    const contact = threadContact(workspaceId, mail, batch);
+    if (!contact) return { mail, join: null, after: false };
+    const entry = { ...mail.entry, customer: { ...mail.entry.customer, identities: [sender, contact.identity] } };
+    return { mail: { ...mail, entry }, join: { entryId: entry.id, address: sender.value, contactName: contact.displayName }, after: true };
+  }
+
+  /**
+   * Routes a batch, oldest first so a reply sees the customers its ancestors in the same batch bring.
+   * Mail that joins someone else (replies from new addresses, auto-replies) is then ingested after the
+   * rest, so a customer first seen in this batch exists, under their own name, by the time it joins.
+   */
+  return function routeBatch(workspaceId: string, emails: readonly SyncedEmail[]): { emails: SyncedEmail[]; joins: Map<string, ThreadJoin> } {
+    const batch: BatchCustomers = { senders: new Set(), byMessageId: new Map() };
+    const routed: Routed[] = new Array(emails.length);
+    for (const i of chronological(emails)) {
+      routed[i] = route(workspaceId, emails[i]!, batch);
+      remember(batch, routed[i]!);
+    }
+    const ordered = [...routed.filter((r) => !r.after), ...routed.filter((r) => r.after)];
+    return {
+      emails: ordered.map((r) => r.mail),
+      joins: new Map(routed.flatMap((r) => (r.join ? [[r.join.entryId, r.join] as const] : []))),
+    };
   };
+}
+
+interface Routed {
+  mail: SyncedEmail;
+  join: ThreadJoin | null;
+  /** Ingested after the batch's other mail. */
+  after: boolean;
+}
+
+interface BatchCustomers {
+  /** Addresses this batch's customer mail routed so far came from. */
+  senders: Set<string>;
+  /** The customer of each customer message routed so far, by Message-ID. */
+  byMessageId: Map<string, ThreadContact>;
+}
+
+function chronological(emails: readonly SyncedEmail[]): number[] {
+  const at = (mail: SyncedEmail) => (mail.filedAs === 'entry' ? mail.entry.occurredAt : mail.occurredAt);
+  return emails.map((_, i) => i).sort((a, b) => at(emails[a]!) - at(emails[b]!));
+}
+
+/** A customer message routed: its sender is known from now on, and a reply to it finds its customer. */
+function remember(batch: BatchCustomers, { mail, join }: Routed): void {
+  if (mail.filedAs !== 'entry') return;
+  const identities = mail.entry.customer.identities;
+  const sender = identities[0];
+  const customer = identities.at(-1);
+  if (!sender || !customer) return;
+  if (mail.entry.direction === 'inbound') batch.senders.add(sender.value);
+  if (mail.chain.messageId) {
+    batch.byMessageId.set(mail.chain.messageId, { identity: customer, displayName: join?.contactName ?? mail.entry.customer.displayName ?? customer.value });
+  }
 }

@@ -68,8 +68,11 @@ describe('email.html', () => {
     expect(await request<EmailHtml>('email.html', { entryId: textOnly })).toEqual({
       html: null,
       remoteContentAllowed: false,
-      sender: null,
+      sender: 'dana@customer.test',
       inlineImages: {},
+      autoReply: false,
+      calendar: null,
+      removed: null,
     });
     expect((await request<EmailHtml>('email.html', { entryId: 'email:nothing-like-it' })).html).toBeNull();
     core.close();

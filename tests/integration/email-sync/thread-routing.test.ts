@@ -90,4 +90,21 @@ describe('filing mail by the thread it answers', () => {
     expect(sqlite.prepare(`SELECT count(*) FROM contacts`).pluck().get()).toBe(1);
     opened.core.close();
   });
+
+  it('joins a reply to its thread when both arrive in the same first sync, and names the contact after the customer', async () => {
+    const opened = openEmailCore(tempDir(), mail.server);
+    const { sqlite } = opened;
+    await syncWith('INBOX', [
+      await message({ from: 'Dana Whitfield <dana@customer.test>', subject: 'Leak', text: 'The heater leaks.', id: '<dana-1@customer.test>', hour: 8 }),
+      await message({
+        from: 'Sam Whitfield <sam@work.test>', subject: 'Re: Leak', text: 'Also the tap.', id: '<sam-1@work.test>', hour: 9,
+        inReplyTo: '<dana-1@customer.test>', references: ['<dana-1@customer.test>'],
+      }),
+      await message({ from: 'dana@customer.test', subject: 'Away', text: 'Away until Monday.', id: '<dana-away@customer.test>', hour: 10, headers: { 'Auto-Submitted': 'auto-replied' } }),
+    ], opened);
+    expect(sqlite.prepare(`SELECT display_name FROM contacts`).pluck().all()).toEqual(['Dana Whitfield']);
+    expect(sqlite.prepare(`SELECT count(*) FROM entries WHERE kind = 'message'`).pluck().get()).toBe(3);
+    expect(sqlite.prepare(`SELECT count(*) FROM other_mail`).pluck().get()).toBe(0);
+    opened.core.close();
+  });
 });
