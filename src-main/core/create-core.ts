@@ -16,6 +16,7 @@ import { createLockedSecretStore } from './secrets/locked-secret-store';
 import { recoverInterruptedSends } from './outbox/recover-interrupted';
 import { startReplication } from './sync/start-replication';
 import { createEventBus } from './event-bus';
+import { createWhatsAppService } from './whatsapp/whatsapp-service';
 import { createSearch } from './search/search';
 import { openStore, type Store } from './store/open-store';
 import { createWorkspace, loadSession } from './workspace/workspace-repo';
@@ -55,9 +56,18 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
     onChanged: announceChanged,
     hooks: options.channels?.email,
   });
-  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), changed: announceChanged, claims, blobs: createBlobStore(options.dataDir), emailAccount });
+  const whatsapp = createWhatsAppService({
+    store,
+    workspaceId: session.workspace.id,
+    secrets: options.secrets ?? createLockedSecretStore('This Switchboard has no keychain to keep the WhatsApp session in.'),
+    hooks: options.channels?.whatsapp,
+    onChanged: announceChanged,
+    onLink: (link) => events.emit('whatsapp.link', { link }),
+  });
+  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), changed: announceChanged, claims, blobs: createBlobStore(options.dataDir), emailAccount, whatsapp });
   const dispatch = createDispatcher(handlers, (message, error) => console.error(`[switchboard] ${message}:`, error));
   emailAccount.resume().catch((error) => console.error('[switchboard] the email channel did not start:', error));
+  whatsapp.resume().catch((error) => console.error('[switchboard] the WhatsApp channel did not start:', error));
   return {
     store,
     session,
@@ -67,6 +77,7 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
     close: () => {
       // Stopping begins at once (no new commits); the logout that follows needs no store.
       void emailAccount.close();
+      void whatsapp.close();
       stopClaims();
       replication.stop();
       store.close();

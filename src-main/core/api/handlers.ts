@@ -15,6 +15,8 @@ import { withOutboxStatus } from '../outbox/outbox-status';
 import type { ClaimActions } from '../claims/claim-actions';
 import type { createSearch } from '../search/search';
 import type { Store } from '../store/open-store';
+import { createWhatsAppHandlers } from '../whatsapp/whatsapp-handlers';
+import type { WhatsAppService } from '../whatsapp/whatsapp-service';
 import type { Handlers } from './dispatch';
 
 export interface HandlerDeps {
@@ -28,9 +30,10 @@ export interface HandlerDeps {
   changed: (conversationIds: string[]) => void;
   blobs: BlobStore;
   emailAccount: EmailAccountService;
+  whatsapp: WhatsAppService;
 }
 
-export function createHandlers({ store, session, inbox, rollup, search, changed, claims, blobs, emailAccount }: HandlerDeps): Handlers {
+export function createHandlers({ store, session, inbox, rollup, search, changed, claims, blobs, emailAccount, whatsapp }: HandlerDeps): Handlers {
   const workspaceId = session.workspace.id;
   const existing = (conversationId: string) => {
     if (!inbox.summary(conversationId)) throw new ApiError('not_found', 'That conversation does not exist.');
@@ -41,6 +44,7 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
   return {
     'session.get': () => session,
     ...createEmailAccountHandlers(emailAccount),
+    ...createWhatsAppHandlers(whatsapp),
     'conversations.list': ({ filter, limit, before }) => inbox.list(workspaceId, session.me.id, filter, limit, before),
     'conversations.get': ({ conversationId }) => {
       const conversation = inbox.summary(conversationId);

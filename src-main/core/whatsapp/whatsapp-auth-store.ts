@@ -46,8 +46,10 @@ export function createWhatsAppAuthStore(sqlite: Database.Database, workspaceId: 
     clear(): void {
       removeAll.run(workspaceId);
     },
-    hasCredentials(): boolean {
-      return select.get(workspaceId, 'creds', '') !== undefined;
+    /** Whether a phone ever completed linking: the credentials then name the account (`me`). */
+    isLinked(): boolean {
+      const json = this.read('creds', '');
+      return json !== null && (JSON.parse(json) as { me?: unknown }).me != null;
     },
   };
 }

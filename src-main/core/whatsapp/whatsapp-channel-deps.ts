@@ -1,0 +1,25 @@
+import type { WhatsAppLink } from '../../../src-shared/domain/whatsapp-link';
+import type { RunningChannel } from '../channels/channel-hooks';
+import type { WhatsAppAuthStore } from './whatsapp-auth-store';
+import type { RawWhatsAppMessage, WhatsAppRecord } from './whatsapp-record';
+import type { WhatsAppSinkResult } from './whatsapp-sink';
+
+/** What the core hands the WhatsApp channel: its store, and where to report how the link stands. */
+export interface WhatsAppChannelDeps {
+  authStore: WhatsAppAuthStore;
+  /** Commits what one socket event carried, in one transaction. */
+  commit(records: readonly WhatsAppRecord[], raw: readonly RawWhatsAppMessage[]): WhatsAppSinkResult;
+  /** A stored message as Baileys delivered it (BufferJSON text), by the ids it may be stored under. */
+  rawMessage(ids: readonly string[]): string | null;
+  onLink(link: WhatsAppLink): void;
+}
+
+export interface WhatsAppRunningChannel extends RunningChannel {
+  link(): WhatsAppLink;
+  /** Ends the session on WhatsApp's side too and forgets it here; the next link needs a new QR code. */
+  logout(): Promise<void>;
+}
+
+export interface WhatsAppChannelHooks {
+  create(deps: WhatsAppChannelDeps): WhatsAppRunningChannel;
+}
