@@ -20,6 +20,11 @@ export interface CoreOptions {
   migrationsFolder?: string;
   /** This PC's keychain; without one, passwords cannot be saved. */
   secrets?: SecretStore;
+  /**
+   * Asks the shell to close this core and open a fresh one over the same folder (after joining a
+   * team, the workspace's documents and member change). Without it the person is told to restart.
+   */
+  requestRestart?: () => void;
   /** The channels this process may run, handed in by the shell; see `ChannelHooks`. */
   channels?: ChannelHooks;
 }

@@ -15,6 +15,7 @@ import { createEmailAccountService } from './email-account/email-account-service
 import { createLockedSecretStore } from './secrets/locked-secret-store';
 import { recoverInterruptedSends } from './outbox/recover-interrupted';
 import { startReplication } from './sync/start-replication';
+import { createTeamHandlers } from './team/team-handlers';
 import { createEventBus } from './event-bus';
 import { createWhatsAppService } from './whatsapp/whatsapp-service';
 import { createSearch } from './search/search';
@@ -64,7 +65,9 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
     onChanged: announceChanged,
     onLink: (link) => events.emit('whatsapp.link', { link }),
   });
-  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), changed: announceChanged, claims, blobs: createBlobStore(options.dataDir), emailAccount, whatsapp });
+  const team = createTeamHandlers({ store, secrets, session, link: replication.link, docs: replication.docs, requestRestart: options.requestRestart });
+  const stopSyncEvents = replication.docs.onStatus((sync) => events.emit('team.sync', { sync }));
+  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), changed: announceChanged, claims, blobs: createBlobStore(options.dataDir), emailAccount, whatsapp, team });
   const dispatch = createDispatcher(handlers, (message, error) => console.error(`[switchboard] ${message}:`, error));
   emailAccount.resume().catch((error) => console.error('[switchboard] the email channel did not start:', error));
   whatsapp.resume().catch((error) => console.error('[switchboard] the WhatsApp channel did not start:', error));
@@ -79,6 +82,7 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
       void emailAccount.close();
       void whatsapp.close();
       stopClaims();
+      stopSyncEvents();
       replication.stop();
       store.close();
     },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Core } from '../core/core.types';
 import { emailChannelHooks } from '../channels/email/email-channel-hooks';
 import { createCore } from '../core/create-core';
+import { createRestartableCore } from '../core/restartable-core';
 import { checkForUpdates } from './auto-update';
 import { bundlePaths } from './bundle-paths';
 import { applySessionSecurity } from './content-security-policy';
@@ -43,15 +44,16 @@ function start(): void {
   // SWITCHBOARD_DATA lets scripts/run.sh keep a demo apart from real data, as the host's --data does.
   const dataDir = process.env.SWITCHBOARD_DATA ?? path.join(app.getPath('userData'), 'data');
   mkdirSync(dataDir, { recursive: true });
-  const created: Core = createCore({
+  const created: Core = createRestartableCore((requestRestart) => createCore({
     dataDir,
+    requestRestart,
     demo: isDemoRequested(process.argv, process.env),
     // Passed explicitly: the core's own lookup relies on import.meta.url, which a CommonJS bundle lacks.
     // getAppPath() is the repository in development and app.asar once installed; both hold migrations/.
     migrationsFolder: process.env.SWITCHBOARD_MIGRATIONS ?? path.join(app.getAppPath(), 'migrations'),
     secrets: openKeychainSecretStore(dataDir),
     channels: { email: emailChannelHooks },
-  });
+  }));
   core = created;
   applySessionSecurity(session.defaultSession);
   unwireIpc = wireIpc(created, paths.rendererUrl);

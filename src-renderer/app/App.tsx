@@ -10,9 +10,12 @@ import { ThreadPanel } from '../thread/ThreadPanel';
 import { ConnectionBanner } from './ConnectionBanner';
 import { HeaderBar } from './HeaderBar';
 import { useConversationsChanged } from './use-conversations-changed';
+import { useReloadOnSessionChange } from './use-reload-on-session-change';
+import { SyncBanner } from '../team/SyncBanner';
 
 export function App() {
   useConversationsChanged();
+  useReloadOnSessionChange();
   const otherMail = useOtherMailStore((state) => state.active);
   useEffect(() => {
     void useSessionStore.getState().load();
@@ -23,6 +26,7 @@ export function App() {
     <div className="app">
       <HeaderBar />
       <ConnectionBanner />
+      <SyncBanner />
       <main className="workspace">
         <InboxPanel />
         {otherMail ? (

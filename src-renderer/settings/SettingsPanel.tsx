@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { EmailSettings } from './EmailSettings';
+import { TeamSettings } from '../team/TeamSettings';
 import { useSettingsStore } from './settings-store';
 
 export function SettingsPanel() {
@@ -25,6 +26,7 @@ export function SettingsPanel() {
           </button>
         </header>
         <div className="settings__body">
+          <TeamSettings />
           <EmailSettings />
         </div>
       </div>

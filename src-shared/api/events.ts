@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { whatsappLink } from '../domain/whatsapp-link';
+import { syncState } from '../domain/team';
 
 /** Every event main pushes to renderers, declared once; transports check payloads against these. */
 export const events = {
@@ -7,6 +8,10 @@ export const events = {
   'conversations.changed': z.object({ conversationIds: z.array(z.string()) }),
   /** The WhatsApp link changed: a new QR code, connected, retrying, or logged out (re-link banner). */
   'whatsapp.link': z.object({ link: whatsappLink }),
+  /** The link to the sync-server changed state (connecting, synced, offline since, refused). */
+  'team.sync': z.object({ sync: syncState.nullable() }),
+  /** The workspace or this PC's member changed (it joined a team): reload everything. */
+  'session.changed': z.object({}),
 } as const;
 
 export type EventName = keyof typeof events;

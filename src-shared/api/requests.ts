@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TeamStatus } from '../domain/team';
 import type { Contact } from '../domain/contact';
 import type { ChannelHealth } from '../domain/channel-health';
 import type { ConnectionReport, EmailAccountView } from '../domain/email-account';
@@ -134,6 +135,16 @@ export const requests = {
   /** A message whose send was cut off: a person says whether it went out. */
   'outbox.resolve': request<TimelineEntry>()(z.object({ itemId: id, outcome: z.enum(['sent', 'failed']) })),
   'outbox.approve': request<TimelineEntry>()(z.object({ itemId: id })),
+  /** Whether this PC is part of a team and how its link to the sync-server is doing. */
+  'team.status': request<TeamStatus>()(z.object({})),
+  /** Joins a team with an invite code; the app restarts its core to connect (event `session.changed`). */
+  'team.join': request<TeamStatus>()(
+    z.object({
+      serverUrl: z.url({ protocol: /^https?$/, error: 'The server address starts with http:// or https://' }).max(500),
+      code: z.string().trim().min(1, 'Enter the invite code').max(64),
+      name: z.string().trim().min(1, 'Enter your name as the team will see it').max(100),
+    }),
+  ),
   'search.query': request<SearchHit[]>()(
     z.object({ query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(200).default(50) }),
   ),

@@ -17,6 +17,7 @@ import type { createSearch } from '../search/search';
 import type { Store } from '../store/open-store';
 import { createWhatsAppHandlers } from '../whatsapp/whatsapp-handlers';
 import type { WhatsAppService } from '../whatsapp/whatsapp-service';
+import type { createTeamHandlers } from '../team/team-handlers';
 import type { Handlers } from './dispatch';
 
 export interface HandlerDeps {
@@ -31,9 +32,10 @@ export interface HandlerDeps {
   blobs: BlobStore;
   emailAccount: EmailAccountService;
   whatsapp: WhatsAppService;
+  team: ReturnType<typeof createTeamHandlers>;
 }
 
-export function createHandlers({ store, session, inbox, rollup, search, changed, claims, blobs, emailAccount, whatsapp }: HandlerDeps): Handlers {
+export function createHandlers({ store, session, inbox, rollup, search, changed, claims, blobs, emailAccount, whatsapp, team }: HandlerDeps): Handlers {
   const workspaceId = session.workspace.id;
   const existing = (conversationId: string) => {
     if (!inbox.summary(conversationId)) throw new ApiError('not_found', 'That conversation does not exist.');
@@ -45,6 +47,7 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
     'session.get': () => session,
     ...createEmailAccountHandlers(emailAccount),
     ...createWhatsAppHandlers(whatsapp),
+    ...team,
     'conversations.list': ({ filter, limit, before }) => inbox.list(workspaceId, session.me.id, filter, limit, before),
     'conversations.get': ({ conversationId }) => {
       const conversation = inbox.summary(conversationId);

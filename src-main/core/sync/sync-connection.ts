@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
+import type { SyncState } from '../../../src-shared/domain/team';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
@@ -11,11 +12,7 @@ const MAX_BACKOFF_MS = 10_000;
 /** Close codes after which retrying cannot help: the server said this member may not be here. */
 const FINAL_CLOSE_CODES = new Set([4401, 4403]);
 
-export type SyncStatus =
-  | { state: 'connecting' }
-  | { state: 'synced' }
-  | { state: 'offline'; since: number; retryInMs: number }
-  | { state: 'refused'; reason: string };
+export type SyncStatus = SyncState;
 
 export interface SyncConnectionOptions {
   /** The sync-server's base URL, e.g. ws://127.0.0.1:4900 */

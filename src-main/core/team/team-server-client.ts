@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiError } from '../../../src-shared/api/result';
 import { ROLES } from '../../../src-shared/domain/workspace';
 
 const Redeemed = z.object({ workspaceId: z.string(), memberId: z.string(), token: z.string(), role: z.enum(ROLES) });
@@ -9,9 +10,9 @@ export type RedeemedInvite = z.infer<typeof Redeemed>;
 export type TeamMember = z.infer<typeof MemberList>['members'][number];
 
 /** What went wrong talking to the sync-server, in words for the person at the PC. */
-export class TeamServerError extends Error {
+export class TeamServerError extends ApiError {
   constructor(message: string) {
-    super(message);
+    super('conflict', message);
     this.name = 'TeamServerError';
   }
 }

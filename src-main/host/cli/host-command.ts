@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { emailChannelHooks } from '../../channels/email/email-channel-hooks';
 import { createCore } from '../../core/create-core';
+import { createRestartableCore } from '../../core/restartable-core';
 import { openHostSecretStore, SECRET_KEY_VARIABLE } from '../../core/secrets/host-secret-store';
 import { findUp } from '../../core/paths/find-up';
 import { loadOrCreateAccessToken } from '../server/access-token';
@@ -39,10 +40,13 @@ export async function hostCommand(argv: string[]): Promise<number> {
   const dataDir = path.resolve(values.data);
   const secrets = openHostSecretStore(dataDir, process.env[SECRET_KEY_VARIABLE]);
   if (secrets.unavailableReason) console.log(secrets.unavailableReason);
-  const core = createCore({ dataDir, demo: values.demo, secrets, channels: { email: emailChannelHooks } });
-  if (values.demo && !core.seededDemo) console.log('This data folder already has a workspace; --demo seeds only a fresh one.');
+  const core = createRestartableCore((requestRestart) =>
+    createCore({ dataDir, demo: values.demo, secrets, channels: { email: emailChannelHooks }, requestRestart }),
+  );
+  const { session, seededDemo } = core.current();
+  if (values.demo && !seededDemo) console.log('This data folder already has a workspace; --demo seeds only a fresh one.');
   const server = await startHostServer({ core, rendererDir, token: loadOrCreateAccessToken(dataDir), port });
-  console.log(`Switchboard (${core.session.workspace.name}${core.session.workspace.isDemo ? ', demo' : ''}) is running.`);
+  console.log(`Switchboard (${session.workspace.name}${session.workspace.isDemo ? ', demo' : ''}) is running.`);
   console.log(`Open ${server.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

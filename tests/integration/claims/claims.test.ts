@@ -67,7 +67,9 @@ describe('claims and assignment on one PC', () => {
     const { request, row, core } = await demo();
     const carlos = await row('Carlos Mendez');
     const seen: string[][] = [];
-    core.onEvent((_name, payload) => seen.push(payload.conversationIds));
+    core.onEvent((_name, payload) => {
+      if ('conversationIds' in payload) seen.push(payload.conversationIds);
+    });
     await request('conversations.claim', { conversationId: carlos?.id });
     expect(seen).toContainEqual([carlos?.id]);
     core.close();
