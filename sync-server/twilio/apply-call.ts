@@ -4,7 +4,7 @@ import { entriesOf, monthOf, putEntry, type TimelineRecord } from '../../src-sha
 import type { ServerDb } from '../store/server-db';
 import { callDirection, callFacts, callSummary, mergeCall, voiceStepOf } from './call-details';
 import { partyLabel, placeParty, readParty } from './customer';
-import type { WriteRoom } from './document-writer';
+import { listMonth, type WriteRoom } from './document-writer';
 import { param } from './form-params';
 import { findLocation, rememberLocation } from './message-index';
 import { accountRegion, type TwilioAccount } from './twilio-accounts';
@@ -34,7 +34,10 @@ export async function applyCallEvent(db: ServerDb, writeRoom: WriteRoom, account
   const known = findLocation(db, account.workspaceId, event.sid);
   const month = known?.month ?? monthOf(at);
   if (!known) rememberLocation(db, account.workspaceId, event.sid, { entryId: id, month, outboxItemId: null });
-  const placed = await writeRoom({ kind: 'workspace', workspaceId: account.workspaceId }, (doc) => placeParty(doc, party, at, event.sid));
+  const placed = await writeRoom({ kind: 'workspace', workspaceId: account.workspaceId }, (doc) => {
+    listMonth(doc, month);
+    return placeParty(doc, party, at, event.sid);
+  });
   await writeRoom({ kind: 'timeline', workspaceId: account.workspaceId, month }, (doc) => {
     const base: TimelineRecord = {
       id,

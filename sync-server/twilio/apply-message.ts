@@ -4,7 +4,7 @@ import { monthOf, putEntry } from '../../src-shared/sync/timeline-doc';
 import { recordConsent, recordHelpRequest } from '../../src-shared/sync/twilio-workspace-doc';
 import type { BlobStore } from '../blobs/blob-store';
 import { placeParty, readParty } from './customer';
-import type { WriteRoom } from './document-writer';
+import { listMonth, type WriteRoom } from './document-writer';
 import { param } from './form-params';
 import { fetchMedia } from './media';
 import type { TwilioAccount } from './twilio-accounts';
@@ -36,8 +36,10 @@ export async function applyInboundMessage(context: MessageContext, account: Twil
   const body = messageBody(params);
   const attachments = await fetchMedia(account, params, context.api, context.blobs);
   const workspace = { kind: 'workspace', workspaceId: account.workspaceId } as const;
+  const month = monthOf(at);
   const placed = await context.writeRoom(workspace, (doc) => {
     const placement = placeParty(doc, party, at, event.sid);
+    listMonth(doc, month);
     const keyword = channel === 'sms' && party.kind === 'number' ? consentKeyword(body) : null;
     if (keyword && party.kind === 'number') {
       if (keyword.kind === 'help') recordHelpRequest(doc, party.e164, at);
@@ -46,7 +48,7 @@ export async function applyInboundMessage(context: MessageContext, account: Twil
     return placement;
   });
   const id = smsEntryId(event.sid);
-  await context.writeRoom({ kind: 'timeline', workspaceId: account.workspaceId, month: monthOf(at) }, (doc) => {
+  await context.writeRoom({ kind: 'timeline', workspaceId: account.workspaceId, month }, (doc) => {
     putEntry(doc, {
       id,
       conversationId: placed.conversationId,

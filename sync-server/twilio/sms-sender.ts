@@ -4,7 +4,7 @@ import { advanceStatus, putEntry } from '../../src-shared/sync/timeline-doc';
 import type { DeliveryStatus } from '../../src-shared/domain/timeline';
 import { consentOf, publishSmsSettings, SMS_CONSENT_MAP, type ConsentRecord } from '../../src-shared/sync/twilio-workspace-doc';
 import type { ServerDb } from '../store/server-db';
-import type { WriteRoom } from './document-writer';
+import { listMonth, type WriteRoom } from './document-writer';
 import type { EventApplier } from './event-applier';
 import { rememberLocation } from './message-index';
 import { getTwilioAccount, publicSettings, type TwilioAccount } from './twilio-accounts';
@@ -85,6 +85,9 @@ export class SmsSender {
       }
       return ready;
     });
+    if (claimed.length > 0) {
+      await writeRoom({ kind: 'workspace', workspaceId }, (doc) => claimed.forEach((item) => listMonth(doc, item.entryMonth)));
+    }
     for (const item of claimed) {
       try {
         await this.send(account, publicUrl, item);

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../../src-shared/identity/phone';
 import { outboxStatesOf } from '../../../src-shared/sync/outbox-doc';
-import { entriesOf, statusesOf } from '../../../src-shared/sync/timeline-doc';
-import { contactsOf, identitiesOf } from '../../../src-shared/sync/workspace-doc';
+import { entriesOf, monthOf, statusesOf } from '../../../src-shared/sync/timeline-doc';
+import { contactsOf, identitiesOf, monthsOf } from '../../../src-shared/sync/workspace-doc';
 import { waitFor } from '../sync-server/harness';
 import { corpusPayloads, TwilioRig, type CorpusPayload } from './twilio-harness';
 
@@ -47,6 +47,8 @@ describe('Twilio corpus: every recorded payload becomes the right entry', () => 
       const sender = normalizePhone(payload.params.From?.replace('whatsapp:', '') ?? '', 'US').e164 ?? '';
       expect(identitiesOf(workspace).get(`phone:${sender}`)).toBe(entry?.contactId);
       expect(contactsOf(workspace).get(entry?.contactId ?? '')?.conversationId).toBe(entry?.conversationId);
+      // PCs open the months the workspace lists.
+      expect(monthsOf(workspace).has(monthOf(entry?.occurredAt ?? 0))).toBe(true);
       if (payload.params.Latitude) expect(entry?.body).toContain(`${payload.params.Latitude}, ${payload.params.Longitude}`);
       else expect(entry?.body).toBe(payload.params.Body);
       expect(entry?.attachments.map((a) => [a.sha256, a.contentType])).toEqual(media.map((m) => [m.sha256, m.contentType]));
