@@ -75,5 +75,7 @@ export interface EmailBatch {
   emails: SyncedEmail[];
   /** Stable ids of messages now flagged \Seen on the server. */
   seenIds: string[];
+  /** UIDs of the checkpoint's folder the server reported expunged (QRESYNC); their entries stay. */
+  removedUids?: number[];
   checkpoint: FolderCheckpoint;
 }

@@ -16,7 +16,7 @@ export interface EmailSinkResult {
 
 /**
  * Where the email channel hands what it synced. `commit` is one transaction holding the messages, their
- * reply chains, bounces, read marks and the folder checkpoint: killed at any point, the store holds a
+ * reply chains, bounces, read marks, expunges and the folder checkpoint: killed at any point, the store holds a
  * whole batch with its checkpoint or neither, and stable ids make fetching a batch again harmless.
  */
 export function createEmailSink(store: Store, rollup: ConversationRollup, workspaceId: string) {
@@ -40,6 +40,11 @@ export function createEmailSink(store: Store, rollup: ConversationRollup, worksp
   const bouncesAwaiting = sqlite.prepare(`
     SELECT id, occurred_at AS occurredAt, bounce_recipient AS recipient, bounce_status AS status, bounce_diagnostic AS diagnostic
     FROM other_mail WHERE bounced_entry_id = ?`);
+  // The mark only appears once: a UID reported again (an older VANISHED (EARLIER)) changes nothing.
+  const markRemoved = sqlite.prepare(`
+    UPDATE email_messages SET removed_at = :now
+    WHERE account_id = :accountId AND folder_path = :path AND uid = :uid AND removed_at IS NULL
+    RETURNING (SELECT conversation_id FROM entries WHERE entries.id = email_messages.id) AS conversationId`);
   const entryTarget = sqlite.prepare(`
     SELECT workspace_id AS workspaceId, conversation_id AS conversationId, origin_contact_id AS contactId FROM entries WHERE id = ?`);
   const seenEntry = sqlite.prepare(`
@@ -128,6 +133,12 @@ export function createEmailSink(store: Store, rollup: ConversationRollup, worksp
         rollup.markRead(seen.conversationId, seen.occurredAt);
         touched.add(seen.conversationId);
       }
+    }
+    for (const uid of batch.removedUids ?? []) {
+      const removed = markRemoved.get({ now: Date.now(), accountId: batch.accountId, path: batch.checkpoint.path, uid }) as
+        | { conversationId: string | null }
+        | undefined;
+      if (removed?.conversationId) touched.add(removed.conversationId);
     }
     saveFolderCheckpoint(store.db, batch.checkpoint);
     const added = outcomes.filter((o) => o.status === 'added').length;

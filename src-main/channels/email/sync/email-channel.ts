@@ -71,6 +71,7 @@ export function createEmailChannel(
     return new Promise((resolve) => {
       const finish = (wake: Wake) => {
         current.off('exists', onExists);
+        current.off('expunge', onExpunge);
         current.off('close', onClose);
         clearTimeout(timer);
         interrupt = null;
@@ -79,10 +80,13 @@ export function createEmailChannel(
       const onExists = (event: { count: number; prevCount: number }) => {
         if (event.count > event.prevCount) finish('mail');
       };
+      // Another client deleted or moved a message: the next sync records it (QRESYNC).
+      const onExpunge = () => finish('mail');
       const onClose = () => finish('closed');
       const timer = setTimeout(() => finish('recheck'), options.recheckMs);
       interrupt = () => finish('stopped');
       current.on('exists', onExists);
+      current.on('expunge', onExpunge);
       current.on('close', onClose);
       // IDLE ends by itself when the next command is sent, which is the sync this wake-up starts.
       current.idle().catch(() => finish('closed'));

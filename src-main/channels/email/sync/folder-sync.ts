@@ -22,7 +22,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Brings one folder's mail into the store: new mail since the last sync (upwards from `lastUid`), flag
- * changes through CONDSTORE, then the backfill, newest first (downwards from `backfillBelowUid`). Each
+ * changes and expunges through CONDSTORE/QRESYNC, then the backfill, newest first (downwards from `backfillBelowUid`). Each
  * chunk is committed with the checkpoint that says it is done, so a sync killed anywhere resumes where
  * its last commit left off. A new UIDVALIDITY makes every stored UID meaningless: the folder starts
  * over, and stable ids turn the messages already stored into no-ops.
@@ -69,24 +69,37 @@ async function syncNewer(deps: FolderSyncDeps, folder: SyncFolder, start: Folder
   }
 }
 
-/** Messages read in another mail client are marked read here too; read marks only move forward. */
+/**
+ * Messages read in another mail client are marked read here too; read marks only move forward. With
+ * QRESYNC the same CHANGEDSINCE fetch reports, by UID, the messages expunged since (deleted, or moved
+ * to a folder Switchboard does not sync): they are recorded as removed, and their entries stay.
+ */
 async function syncFlags(deps: FolderSyncDeps, mailbox: MailboxObject, checkpoint: FolderCheckpoint): Promise<FolderCheckpoint> {
   const current = mailbox.highestModseq;
   if (current === undefined || !deps.client.capabilities.has('CONDSTORE')) return checkpoint;
   if (checkpoint.highestModseq !== null && current <= BigInt(checkpoint.highestModseq)) return checkpoint;
   const seenIds: string[] = [];
+  const removedUids: number[] = [];
   if (checkpoint.highestModseq !== null && checkpoint.lastUid > 0) {
-    const changed = await deps.client.fetchAll(
-      `1:${checkpoint.lastUid}`,
-      { uid: true, flags: true, envelope: true },
-      { uid: true, changedSince: BigInt(checkpoint.highestModseq) },
-    );
-    for (const message of changed) {
-      const messageId = message.envelope?.messageId;
-      if (messageId && message.flags?.has('\\Seen')) seenIds.push(stableIds.email(messageId));
+    const onExpunge = (event: { uid?: number; vanished: boolean; path: string }) => {
+      if (event.vanished && event.uid !== undefined && event.path === mailbox.path) removedUids.push(event.uid);
+    };
+    deps.client.on('expunge', onExpunge);
+    try {
+      const changed = await deps.client.fetchAll(
+        `1:${checkpoint.lastUid}`,
+        { uid: true, flags: true, envelope: true },
+        { uid: true, changedSince: BigInt(checkpoint.highestModseq) },
+      );
+      for (const message of changed) {
+        const messageId = message.envelope?.messageId;
+        if (messageId && message.flags?.has('\\Seen')) seenIds.push(stableIds.email(messageId));
+      }
+    } finally {
+      deps.client.off('expunge', onExpunge);
     }
   }
-  return commit(deps, { ...checkpoint, highestModseq: current.toString() }, [], seenIds);
+  return commit(deps, { ...checkpoint, highestModseq: current.toString() }, [], seenIds, removedUids);
 }
 
 async function backfill(deps: FolderSyncDeps, folder: SyncFolder, start: FolderCheckpoint, depth: SyncDepth): Promise<void> {
@@ -119,8 +132,8 @@ async function read(deps: FolderSyncDeps, folder: SyncFolder, uids: number[]): P
   return chunk.emails;
 }
 
-function commit(deps: FolderSyncDeps, checkpoint: FolderCheckpoint, emails: SyncedEmail[], seenIds: string[] = []): FolderCheckpoint {
+function commit(deps: FolderSyncDeps, checkpoint: FolderCheckpoint, emails: SyncedEmail[], seenIds: string[] = [], removedUids: number[] = []): FolderCheckpoint {
   const stamped = { ...checkpoint, updatedAt: Date.now() };
-  deps.emailStore.sink.commit({ accountId: deps.account.id, emails, seenIds, checkpoint: stamped });
+  deps.emailStore.sink.commit({ accountId: deps.account.id, emails, seenIds, removedUids, checkpoint: stamped });
   return stamped;
 }

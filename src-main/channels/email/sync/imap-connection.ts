@@ -16,5 +16,8 @@ export function createImapClient(account: Pick<EmailAccount, 'host' | 'port' | '
     auth: { user: account.username, pass: password },
     logger: false,
     disableAutoIdle: true,
+    // Where the server offers it (Dovecot does), a CHANGEDSINCE fetch also reports what was expunged
+    // since, by UID (VANISHED), and IDLE announces expunges by UID as well.
+    qresync: true,
   });
 }
