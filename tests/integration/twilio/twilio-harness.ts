@@ -55,6 +55,12 @@ export class TwilioRig {
   /** Creates the workspace with its owner and sets its Twilio account, as `workspace set-twilio` does. */
   async workspace(workspaceId: string, settings: { forwardTo?: string | null; pricePerSegment?: number | null } = {}): Promise<Member> {
     const owner = await this.server.workspace(workspaceId);
+    this.configure(workspaceId, settings);
+    return owner;
+  }
+
+  /** Sets the Twilio account of a workspace that already exists on the server. */
+  configure(workspaceId: string, settings: { forwardTo?: string | null; pricePerSegment?: number | null } = {}): void {
     const db = openServerDb(this.server.dataDir);
     setTwilioAccount(db, {
       workspaceId,
@@ -65,7 +71,6 @@ export class TwilioRig {
       pricePerSegment: settings.pricePerSegment ?? 0.0079,
     });
     db.close();
-    return owner;
   }
 
   /** A real y-websocket client on a room, synced. */
