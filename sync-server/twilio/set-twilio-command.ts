@@ -27,9 +27,10 @@ export function setTwilio(db: ServerDb, workspaceId: string, values: SetTwilioVa
   if (!tokenVariable) throw new UsageError('Missing --auth-token-env VAR: the name of an environment variable holding the auth token.');
   const authToken = env[tokenVariable]?.trim() ?? '';
   if (authToken === '') throw new UsageError(`The environment variable ${tokenVariable} is not set or empty.`);
-  const number = e164Option('number', values.number);
+  const number = e164Option('number', values.number, null);
   if (number === null) throw new UsageError('Missing --number +1...: the Twilio number of the workspace.');
-  const forwardTo = e164Option('forward-to', values['forward-to']);
+  // The business phone may be written the local way: it is read in the region of the Twilio number.
+  const forwardTo = e164Option('forward-to', values['forward-to'], normalizePhone(number, null).region);
   const pricePerSegment = priceOption(values['price-per-segment']);
   setTwilioAccount(db, { workspaceId, accountSid, authToken, number, forwardTo, pricePerSegment });
   const base = `${readSetting(db, PUBLIC_URL_SETTING) ?? 'https://<this server>'}/twilio`;
@@ -42,9 +43,9 @@ export function setTwilio(db: ServerDb, workspaceId: string, values: SetTwilioVa
   return 0;
 }
 
-function e164Option(name: string, value: string | undefined): string | null {
+function e164Option(name: string, value: string | undefined, region: string | null): string | null {
   if (value === undefined) return null;
-  const phone = normalizePhone(value, null);
+  const phone = normalizePhone(value, region);
   if (!phone.e164 || !phone.valid) throw new UsageError(`--${name} must be a valid phone number with its country code (+1...), not "${value}".`);
   return phone.e164;
 }
