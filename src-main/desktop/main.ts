@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core/core.types';
 import { emailChannelHooks } from '../channels/email/email-channel-hooks';
+import { baileysChannelHooks } from '../channels/whatsapp/whatsapp-channel-hooks';
 import { createCore } from '../core/create-core';
 import { createRestartableCore } from '../core/restartable-core';
 import { checkForUpdates } from './auto-update';
@@ -52,7 +53,7 @@ function start(): void {
     // getAppPath() is the repository in development and app.asar once installed; both hold migrations/.
     migrationsFolder: process.env.SWITCHBOARD_MIGRATIONS ?? path.join(app.getAppPath(), 'migrations'),
     secrets: openKeychainSecretStore(dataDir),
-    channels: { email: emailChannelHooks },
+    channels: { email: emailChannelHooks, whatsapp: baileysChannelHooks },
   }));
   core = created;
   applySessionSecurity(session.defaultSession);

@@ -1,4 +1,3 @@
-import { BufferJSON } from '@whiskeysockets/baileys';
 import type { WhatsAppChannelDeps } from '../../core/whatsapp/whatsapp-channel-deps';
 import type { RawWhatsAppMessage } from '../../core/whatsapp/whatsapp-record';
 import { stableIds } from '../../core/ingest/stable-ids';
@@ -6,6 +5,7 @@ import { normalizeJid } from './normalize/jid';
 import { MESSAGE_EVENTS, normalizeEvent, type WhatsAppMessageEvent, type WhatsAppMessageEvents } from './normalize/normalize-event';
 import { toRecords } from './normalize/to-records';
 import type { WhatsAppItem } from './normalize/whatsapp-item';
+import type { BaileysCodec } from './socket/baileys-runtime';
 import type { WaEventMap, WaSocket } from './socket/wa-socket';
 
 /**
@@ -13,12 +13,19 @@ import type { WaEventMap, WaSocket } from './socket/wa-socket';
  * logged with the event's name and never stops the socket: the next event still lands, and the
  * phone resends what was not acknowledged.
  */
-export function followMessageEvents(socket: WaSocket, deps: Pick<WhatsAppChannelDeps, 'commit'>, onItems: (items: WhatsAppItem[]) => void = () => {}, now = Date.now): () => void {
+export function followMessageEvents(
+  socket: WaSocket,
+  deps: Pick<WhatsAppChannelDeps, 'commit'>,
+  { BufferJSON }: Pick<BaileysCodec, 'BufferJSON'>,
+  onItems: (items: WhatsAppItem[]) => void = () => {},
+  now = Date.now,
+): () => void {
   const listeners = MESSAGE_EVENTS.map((event) => {
     const listener = (payload: WaEventMap[WhatsAppMessageEvent]) => {
       try {
         const items = normalizeEvent(event, payload as WhatsAppMessageEvents[typeof event], now());
-        deps.commit(toRecords(items), event === 'messages.upsert' ? rawMessages(payload as WaEventMap['messages.upsert']) : []);
+        const raw = event === 'messages.upsert' ? rawMessages(payload as WaEventMap['messages.upsert'], BufferJSON.replacer) : [];
+        deps.commit(toRecords(items), raw);
         onItems(items);
       } catch (error) {
         console.error(`[switchboard] a WhatsApp ${event} event could not be stored:`, error);
@@ -31,10 +38,10 @@ export function followMessageEvents(socket: WaSocket, deps: Pick<WhatsAppChannel
 }
 
 /** Messages with content, as delivered, for `getMessage` and media downloads. */
-function rawMessages(upsert: WaEventMap['messages.upsert']): RawWhatsAppMessage[] {
+function rawMessages(upsert: WaEventMap['messages.upsert'], replacer: (key: string, value: unknown) => unknown): RawWhatsAppMessage[] {
   return upsert.messages.flatMap((message) => {
     const chat = normalizeJid(message.key.remoteJid);
     if (!chat || !message.key.id || !message.message) return [];
-    return [{ id: stableIds.whatsapp(chat, message.key.id), keyId: message.key.id, json: JSON.stringify(message, BufferJSON.replacer) }];
+    return [{ id: stableIds.whatsapp(chat, message.key.id), keyId: message.key.id, json: JSON.stringify(message, replacer) }];
   });
 }

@@ -1,4 +1,4 @@
-import { BufferJSON, proto, type WAMessageKey } from '@whiskeysockets/baileys';
+import type { proto, WAMessageKey } from '@whiskeysockets/baileys';
 import type { ChannelHealth } from '../../../src-shared/domain/channel-health';
 import type { WhatsAppLink } from '../../../src-shared/domain/whatsapp-link';
 import type { WhatsAppChannelDeps, WhatsAppRunningChannel } from '../../core/whatsapp/whatsapp-channel-deps';
@@ -8,6 +8,7 @@ import { followMessageEvents } from './message-events';
 import { candidateIds } from './normalize/address';
 import { phoneOfJid, normalizeJid } from './normalize/jid';
 import { qrImage } from './qr-image';
+import type { BaileysCodec } from './socket/baileys-runtime';
 import { useSqliteAuthState } from './socket/sqlite-auth-state';
 import type { MakeWaSocket, WaEventMap, WaSocket } from './socket/wa-socket';
 
@@ -24,8 +25,9 @@ export interface WhatsAppChannelOptions {
  * not the end of the session. The link state it reports is what Settings shows; a logged-out or
  * replaced session stops here and says so, never silently.
  */
-export function createWhatsAppChannel(makeSocket: MakeWaSocket, deps: WhatsAppChannelDeps, options: WhatsAppChannelOptions = {}) {
+export function createWhatsAppChannel(makeSocket: MakeWaSocket, codec: BaileysCodec, deps: WhatsAppChannelDeps, options: WhatsAppChannelOptions = {}) {
   const now = options.now ?? Date.now;
+  const { BufferJSON, proto } = codec;
   let socket: WaSocket | null = null;
   let detach: () => void = () => {};
   let running = false;
@@ -50,10 +52,10 @@ export function createWhatsAppChannel(makeSocket: MakeWaSocket, deps: WhatsAppCh
   function connect(): void {
     timer = null;
     if (!running) return;
-    const { state, saveCreds } = useSqliteAuthState(deps.authStore);
+    const { state, saveCreds } = useSqliteAuthState(deps.authStore, codec);
     const current = makeSocket({ auth: state, getMessage });
     socket = current;
-    const stopMessages = followMessageEvents(current, deps, () => {}, now);
+    const stopMessages = followMessageEvents(current, deps, codec, () => {}, now);
     const onCreds = () => saveCreds();
     const onConnection = (update: WaEventMap['connection.update']) => {
       if (current === socket) onConnectionUpdate(current, update);
@@ -129,6 +131,9 @@ export function createWhatsAppChannel(makeSocket: MakeWaSocket, deps: WhatsAppCh
       const current = halt();
       try {
         await current?.logout('Unlinked in Switchboard');
+      } catch (error) {
+        // Offline or mid-reconnect: the phone still lists this PC until removed there, so say so.
+        console.error('[switchboard] WhatsApp could not be told about the unlink; remove the device on the phone too:', error);
       } finally {
         current?.end(undefined);
         deps.authStore.clear();

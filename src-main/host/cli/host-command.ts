@@ -2,6 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { emailChannelHooks } from '../../channels/email/email-channel-hooks';
+import { baileysChannelHooks } from '../../channels/whatsapp/whatsapp-channel-hooks';
+import type { WhatsAppChannelHooks } from '../../core/whatsapp/whatsapp-channel-deps';
 import { createCore } from '../../core/create-core';
 import { createRestartableCore } from '../../core/restartable-core';
 import { openHostSecretStore, SECRET_KEY_VARIABLE } from '../../core/secrets/host-secret-store';
@@ -11,8 +13,11 @@ import { startHostServer } from '../server/host-server';
 
 export const HOST_USAGE = 'switchboard host --data DIR [--port N] [--demo] [--renderer DIR]';
 
-/** Runs core and channels under plain Node and serves the renderer; stops cleanly on SIGINT/SIGTERM. */
-export async function hostCommand(argv: string[]): Promise<number> {
+/**
+ * Runs core and channels under plain Node and serves the renderer; stops cleanly on SIGINT/SIGTERM.
+ * `whatsapp` is Baileys' real socket; only the end-to-end tests' own entry passes another.
+ */
+export async function hostCommand(argv: string[], whatsapp: WhatsAppChannelHooks = baileysChannelHooks): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -41,7 +46,7 @@ export async function hostCommand(argv: string[]): Promise<number> {
   const secrets = openHostSecretStore(dataDir, process.env[SECRET_KEY_VARIABLE]);
   if (secrets.unavailableReason) console.log(secrets.unavailableReason);
   const core = createRestartableCore((requestRestart) =>
-    createCore({ dataDir, demo: values.demo, secrets, channels: { email: emailChannelHooks }, requestRestart }),
+    createCore({ dataDir, demo: values.demo, secrets, channels: { email: emailChannelHooks, whatsapp }, requestRestart }),
   );
   const { session, seededDemo } = core.current();
   if (values.demo && !seededDemo) console.log('This data folder already has a workspace; --demo seeds only a fresh one.');

@@ -1,3 +1,4 @@
+import * as baileys from '@whiskeysockets/baileys';
 import { whatsappChannelHooks } from '../../../src-main/channels/whatsapp/whatsapp-channel-hooks';
 import { createCore } from '../../../src-main/core/create-core';
 import { openHostSecretStore } from '../../../src-main/core/secrets/host-secret-store';
@@ -10,7 +11,7 @@ import { TEST_SECRET_KEY } from './fixtures/auth-session';
 /** A real core on the channel host, its WhatsApp channel over fake sockets, and what it announced. */
 export function openWhatsAppHost(dataDir: string) {
   const sockets = fakeSocketMaker();
-  const core = createCore({ dataDir, secrets: openHostSecretStore(dataDir, TEST_SECRET_KEY), channels: { whatsapp: whatsappChannelHooks(sockets) } });
+  const core = createCore({ dataDir, secrets: openHostSecretStore(dataDir, TEST_SECRET_KEY), channels: { whatsapp: whatsappChannelHooks(sockets, baileys) } });
   const links: WhatsAppLink[] = [];
   const changed: string[][] = [];
   core.onEvent((name, payload) => {

@@ -1,5 +1,6 @@
-import { BufferJSON, initAuthCreds, proto, type AuthenticationCreds, type AuthenticationState, type SignalDataSet, type SignalDataTypeMap } from '@whiskeysockets/baileys';
+import type { AuthenticationCreds, AuthenticationState, SignalDataSet, SignalDataTypeMap } from '@whiskeysockets/baileys';
 import type { AuthWrite, WhatsAppAuthStore } from '../../../core/whatsapp/whatsapp-auth-store';
+import type { BaileysCodec } from './baileys-runtime';
 
 const CREDS = { category: 'creds', keyId: '' };
 
@@ -8,7 +9,7 @@ const CREDS = { category: 'creds', keyId: '' };
  * say is not for production: one file per key, written one by one, so a crash can leave half a
  * `keys.set`. Here every `keys.set` is one SQLite transaction, and values are sealed at rest.
  */
-export function useSqliteAuthState(store: WhatsAppAuthStore): { state: AuthenticationState; saveCreds: () => void } {
+export function useSqliteAuthState(store: WhatsAppAuthStore, { BufferJSON, initAuthCreds, proto }: BaileysCodec): { state: AuthenticationState; saveCreds: () => void } {
   const read = (category: string, keyId: string): unknown => {
     const json = store.read(category, keyId);
     return json === null ? null : (JSON.parse(json, BufferJSON.reviver) as unknown);
