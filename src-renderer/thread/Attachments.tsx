@@ -18,7 +18,7 @@ export function Attachments({ entryId, attachments }: { entryId: string; attachm
         {attachments.map(({ filename, contentType, size, sha256 }, index) => (
           <li key={`${filename}:${index}`} className="attachment" title={contentType} data-testid="attachment">
             {sha256 ? (
-              <button type="button" className="attachment__open" onClick={() => open(sha256)}>
+              <button type="button" className="link-button" onClick={() => open(sha256)}>
                 {filename}
               </button>
             ) : (
