@@ -16,6 +16,8 @@ import { createLockedSecretStore } from './secrets/locked-secret-store';
 import { recoverInterruptedSends } from './outbox/recover-interrupted';
 import { startReplication } from './sync/start-replication';
 import { createTeamHandlers } from './team/team-handlers';
+import { createSmsHandlers } from './sms/sms-handlers';
+import { keepSessionCurrent } from './team/keep-session-current';
 import { createEventBus } from './event-bus';
 import { createWhatsAppService } from './whatsapp/whatsapp-service';
 import { createSearch } from './search/search';
@@ -61,13 +63,15 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
     store,
     workspaceId: session.workspace.id,
     secrets: options.secrets ?? createLockedSecretStore('This Switchboard has no keychain to keep the WhatsApp session in.'),
+    dataDir: options.dataDir,
     hooks: options.channels?.whatsapp,
     onChanged: announceChanged,
     onLink: (link) => events.emit('whatsapp.link', { link }),
   });
   const team = createTeamHandlers({ store, secrets, session, link: replication.link, docs: replication.docs, requestRestart: options.requestRestart });
   const stopSyncEvents = replication.docs.onStatus((sync) => events.emit('team.sync', { sync }));
-  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), changed: announceChanged, claims, blobs: createBlobStore(options.dataDir), emailAccount, whatsapp, team });
+  const stopSessionUpdates = keepSessionCurrent(store, session, replication.docs, () => events.emit('session.updated', {}));
+  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), changed: announceChanged, claims, blobs: createBlobStore(options.dataDir), emailAccount, whatsapp, team, sms: createSmsHandlers({ store, rollup, session, docs: replication.docs, changed: announceChanged }) });
   const dispatch = createDispatcher(handlers, (message, error) => console.error(`[switchboard] ${message}:`, error));
   emailAccount.resume().catch((error) => console.error('[switchboard] the email channel did not start:', error));
   whatsapp.resume().catch((error) => console.error('[switchboard] the WhatsApp channel did not start:', error));
@@ -83,6 +87,7 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
       void whatsapp.close();
       stopClaims();
       stopSyncEvents();
+      stopSessionUpdates();
       replication.stop();
       store.close();
     },

@@ -5,6 +5,8 @@ import type { ChannelHealth } from '../domain/channel-health';
 import type { ConnectionReport, EmailAccountView } from '../domain/email-account';
 import { emailAccountInput } from './email-account-input';
 import { normalizeEmail } from '../identity/email';
+import { MAX_SMS_CHARACTERS } from '../sms/segments';
+import type { SmsComposeStatus } from '../sms/sms-compose';
 import type { EmailHtml, OtherMailMessage, OtherMailPage } from './email-display';
 import { attachmentRef, EMAIL_ATTACHMENTS_MAX_COUNT, uploadChunk, uploadedAttachment, type AttachmentContent, type UploadProgress } from './email-attachments';
 import { INBOX_FILTERS, type ConversationSummary, type InboxCounts } from '../domain/conversation';
@@ -61,6 +63,8 @@ export interface SearchHit {
 }
 
 export const NOTE_MAX_LENGTH = 20_000;
+/** WhatsApp's own limit on one message's text. */
+export const WHATSAPP_TEXT_MAX_LENGTH = 65_536;
 /** Documents carry a capped plain-text body (DESIGN.md); an email we write is held to the same cap. */
 export const EMAIL_BODY_MAX_LENGTH = 20_000;
 /** RFC 5322 allows 998 characters on a header line. */
@@ -87,6 +91,17 @@ export const requests = {
   'whatsapp.link.start': request<WhatsAppLink>()(z.object({})),
   /** Logs out on WhatsApp's side and forgets the session on this PC. */
   'whatsapp.link.remove': request<WhatsAppLink>()(z.object({})),
+  /** Queues a WhatsApp message (text, or one file with the text as caption) for the channel host. */
+  'whatsapp.send': request<TimelineEntry>()(
+    z
+      .object({
+        conversationId: id,
+        clientId,
+        body: z.string().trim().max(WHATSAPP_TEXT_MAX_LENGTH, `A WhatsApp message is at most ${WHATSAPP_TEXT_MAX_LENGTH} characters`),
+        attachments: z.array(uploadedAttachment).max(1, 'WhatsApp sends one file per message').default([]),
+      })
+      .refine((input) => input.body !== '' || input.attachments.length > 0, 'A WhatsApp message cannot be empty'),
+  ),
   'conversations.list': request<ConversationList>()(
     z.object({
       filter: z.enum(INBOX_FILTERS).default('all'),
@@ -124,6 +139,20 @@ export const requests = {
         .max(EMAIL_BODY_MAX_LENGTH, `An email is at most ${EMAIL_BODY_MAX_LENGTH} characters`),
       replyToEntryId: id.optional(),
       attachments: z.array(uploadedAttachment).max(EMAIL_ATTACHMENTS_MAX_COUNT, `An email can carry at most ${EMAIL_ATTACHMENTS_MAX_COUNT} files`).default([]),
+    }),
+  ),
+  /** Where an SMS from this conversation would go, its price per segment, and why it cannot be sent, if so. */
+  'sms.status': request<SmsComposeStatus>()(z.object({ conversationId: id })),
+  /** Queues a text in the shared outbox, which sync-server sends through Twilio. */
+  'sms.send': request<TimelineEntry>()(
+    z.object({
+      conversationId: id,
+      clientId,
+      body: z
+        .string()
+        .trim()
+        .min(1, 'A text cannot be empty')
+        .max(MAX_SMS_CHARACTERS, `A text is at most ${MAX_SMS_CHARACTERS.toLocaleString('en-US')} characters`),
     }),
   ),
   /** A piece of a file the email composer attaches; see email-attachments.ts. */

@@ -1,14 +1,14 @@
 import type { Channel } from '../../src-shared/domain/timeline';
 import { consentKeyword } from '../../src-shared/sms/opt-out-keywords';
 import { monthOf, putEntry } from '../../src-shared/sync/timeline-doc';
-import { recordConsent, recordHelpRequest } from '../../src-shared/sync/twilio-workspace-doc';
+import { publishSmsSettings, recordConsent, recordHelpRequest } from '../../src-shared/sync/twilio-workspace-doc';
 import type { BlobStore } from '../blobs/blob-store';
 import { placeParty, readParty } from './customer';
 import { listMonth, type WriteRoom } from './document-writer';
 import { param } from './form-params';
 import { fetchMedia } from './media';
 import type { TwilioAccount } from './twilio-accounts';
-import { accountRegion } from './twilio-accounts';
+import { accountRegion, publicSettings } from './twilio-accounts';
 import type { TwilioApiAccess } from './twilio-api';
 import type { StoredEvent } from './webhook-events';
 
@@ -40,6 +40,7 @@ export async function applyInboundMessage(context: MessageContext, account: Twil
   const placed = await context.writeRoom(workspace, (doc) => {
     const placement = placeParty(doc, party, at, event.sid);
     listMonth(doc, month);
+    publishSmsSettings(doc, publicSettings(account));
     const keyword = channel === 'sms' && party.kind === 'number' ? consentKeyword(body) : null;
     if (keyword && party.kind === 'number') {
       if (keyword.kind === 'help') recordHelpRequest(doc, party.e164, at);

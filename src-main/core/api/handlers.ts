@@ -18,6 +18,7 @@ import type { Store } from '../store/open-store';
 import { createWhatsAppHandlers } from '../whatsapp/whatsapp-handlers';
 import type { WhatsAppService } from '../whatsapp/whatsapp-service';
 import type { createTeamHandlers } from '../team/team-handlers';
+import type { createSmsHandlers } from '../sms/sms-handlers';
 import type { Handlers } from './dispatch';
 
 export interface HandlerDeps {
@@ -33,9 +34,10 @@ export interface HandlerDeps {
   emailAccount: EmailAccountService;
   whatsapp: WhatsAppService;
   team: ReturnType<typeof createTeamHandlers>;
+  sms: ReturnType<typeof createSmsHandlers>;
 }
 
-export function createHandlers({ store, session, inbox, rollup, search, changed, claims, blobs, emailAccount, whatsapp, team }: HandlerDeps): Handlers {
+export function createHandlers({ store, session, inbox, rollup, search, changed, claims, blobs, emailAccount, whatsapp, team, sms }: HandlerDeps): Handlers {
   const workspaceId = session.workspace.id;
   const existing = (conversationId: string) => {
     if (!inbox.summary(conversationId)) throw new ApiError('not_found', 'That conversation does not exist.');
@@ -46,8 +48,9 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
   return {
     'session.get': () => session,
     ...createEmailAccountHandlers(emailAccount),
-    ...createWhatsAppHandlers(whatsapp),
+    ...createWhatsAppHandlers(whatsapp, session.me),
     ...team,
+    ...sms,
     'conversations.list': ({ filter, limit, before }) => inbox.list(workspaceId, session.me.id, filter, limit, before),
     'conversations.get': ({ conversationId }) => {
       const conversation = inbox.summary(conversationId);
@@ -70,7 +73,7 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
       changed([entry.conversationId]);
       return entry;
     },
-    ...createOutboxHandlers(store, rollup, session.me, changed, () => emailAccount.wake(), blobs),
+    ...createOutboxHandlers(store, rollup, session.me, changed, () => { emailAccount.wake(); whatsapp.wake(); }, blobs),
     'search.query': ({ query, limit }) => search(workspaceId, query, limit),
     ...createEmailDisplayHandlers(store.sqlite, blobs, workspaceId),
     'contacts.merge': ({ survivorId, mergedId }) => {

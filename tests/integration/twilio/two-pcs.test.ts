@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
 import type { ConversationDetail, ConversationList } from '../../../src-shared/api/requests';
+import type { SmsComposeStatus } from '../../../src-shared/sms/sms-compose';
 import { useTempDirs } from '../../support/temp-dir';
 import { waitFor } from '../sync-server/harness';
 import { inviteCode, newWorkspaceCode, sessionOf, TeamPc } from '../sync/team-pc';
@@ -11,16 +13,54 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-describe('Twilio end to end with two office PCs', () => {
-  it('shows an inbound SMS and MMS, and a missed call, on both PCs of the team', async () => {
-    const rig = await TwilioRig.start();
-    cleanups.push(() => rig.stop());
-    const shop = await TeamPc.join(tempDir(), rig.server.url, newWorkspaceCode(rig.server, 'acme'), 'Olga Owner');
-    cleanups.push(() => shop.core.close());
-    const desk = await TeamPc.join(tempDir(), rig.server.url, inviteCode(rig.server, 'acme', sessionOf(shop)!.me.id), 'Frank Front');
-    cleanups.push(() => desk.core.close());
-    rig.configure('acme');
+async function teamWithTwilio() {
+  const rig = await TwilioRig.start();
+  cleanups.push(() => rig.stop());
+  const shop = await TeamPc.join(tempDir(), rig.server.url, newWorkspaceCode(rig.server, 'acme'), 'Olga Owner');
+  cleanups.push(() => shop.core.close());
+  const desk = await TeamPc.join(tempDir(), rig.server.url, inviteCode(rig.server, 'acme', sessionOf(shop)!.me.id), 'Frank Front');
+  cleanups.push(() => desk.core.close());
+  rig.configure('acme');
+  return { rig, shop, desk };
+}
 
+const threads = async (pc: TeamPc) => (await pc.request<ConversationList>('conversations.list', { filter: 'all' })).rows;
+
+describe('Twilio end to end with two office PCs', () => {
+  it("replies from the front desk by SMS: queued in the shared outbox, sent by the server, Delivered on both PCs", async () => {
+    const { rig, shop, desk } = await teamWithTwilio();
+    await rig.emulator.inboundMessage('acme', { from: '+14155550123', body: 'Are you open Saturday?' }).answer;
+    await waitFor(async () => (await threads(desk)).length === 1, 'the thread on the desk PC', 10_000);
+    const conversationId = (await threads(desk))[0]!.id;
+    await waitFor(async () => (await desk.request<SmsComposeStatus>('sms.status', { conversationId })).from !== null, 'the Twilio number');
+    expect(await desk.request<SmsComposeStatus>('sms.status', { conversationId })).toEqual({
+      to: '+14155550123',
+      from: '+14155550100',
+      pricePerSegment: 0.0079,
+      unavailable: null,
+    });
+
+    const clientId = ulid();
+    const entry = await desk.request<{ id: string; deliveryStatus: string }>('sms.send', { conversationId, clientId, body: 'Yes, 8 to noon.' });
+    expect(entry.deliveryStatus).toBe('queued');
+    const again = await desk.request<{ id: string }>('sms.send', { conversationId, clientId, body: 'Yes, 8 to noon.' });
+    expect(again.id).toBe(entry.id);
+    for (const pc of [desk, shop]) {
+      await waitFor(async () => {
+        const thread = await pc.request<ConversationDetail>('conversations.get', { conversationId });
+        return thread.entries.find((e) => e.id === entry.id)?.deliveryStatus === 'delivered';
+      }, 'Delivered', 10_000);
+    }
+    expect(rig.emulator.sent.map((m) => [m.to, m.body])).toEqual([['+14155550123', 'Yes, 8 to noon.']]);
+
+    await rig.emulator.inboundMessage('acme', { from: '+14155550123', body: 'STOP' }).answer;
+    await waitFor(async () => (await shop.request<SmsComposeStatus>('sms.status', { conversationId })).unavailable !== null, 'the opt-out on the shop PC');
+    expect((await shop.request<SmsComposeStatus>('sms.status', { conversationId })).unavailable).toMatch(/replied STOP on .* They must text START/);
+    await expect(shop.request('sms.send', { conversationId, clientId: ulid(), body: 'One more thing' })).rejects.toThrow(/^conflict: Not sent: .*replied STOP/);
+  });
+
+  it('shows an inbound SMS and MMS, and a missed call, on both PCs of the team', async () => {
+    const { rig, shop, desk } = await teamWithTwilio();
     const answer = await rig.emulator.inboundMessage('acme', { from: '+14155550123', body: 'Can you come look at the water heater?' }).answer;
     expect(answer.status).toBe(200);
     const picture = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
