@@ -16,6 +16,8 @@ import type { DocumentStore } from './store/document-store';
 import { openServerDb, readSetting, writeSetting, type ServerDb } from './store/server-db';
 import type { TwilioApiAccess } from './twilio/twilio-api';
 import { createTwilioService } from './twilio/twilio-service';
+import type { WriteRoom } from './twilio/document-writer';
+import { publishMembers } from './members/publish-members';
 import { openSqliteDocumentStore } from './store/sqlite-document-store';
 
 export interface SyncServerOptions {
@@ -77,10 +79,11 @@ async function listen(options: SyncServerOptions, db: ServerDb, store: DocumentS
     log,
     onClientUpdate: (name) => twilio.onClientUpdate(name),
   });
+  const writeRoom: WriteRoom = (room, change) => rooms.open(roomName(room), room.kind).write(change);
   const twilio = createTwilioService({
     db,
     dataDir: options.dataDir,
-    writeRoom: (room, change) => rooms.open(roomName(room), room.kind).write(change),
+    writeRoom,
     api: options.twilioApi ?? {},
     publicUrl: () => readSetting(db, PUBLIC_URL_SETTING),
     log,
@@ -90,6 +93,11 @@ async function listen(options: SyncServerOptions, db: ServerDb, store: DocumentS
     db,
     stats: () => ({ rooms: rooms.loadedCount, connections: connections.count }),
     onMemberRemoved: (memberId) => connections.revoke(memberId),
+    onMembersChanged: (workspaceId) => {
+      writeRoom({ kind: 'workspace', workspaceId }, (doc) => publishMembers(db, workspaceId, doc)).catch((error: unknown) =>
+        log(`the member list of ${workspaceId} could not be written: ${(error as Error).message}`),
+      );
+    },
   };
   // Frames well past the update limit are cut by ws itself; those near it reach us and get a clear reason.
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxUpdateBytes * 4 + 64 * 1024 });

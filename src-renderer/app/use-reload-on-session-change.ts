@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useSessionStore } from '../stores/session-store';
 
 /**
  * After joining a team the workspace's members, inbox and this PC's person all change at once;
@@ -6,4 +7,5 @@ import { useEffect } from 'react';
  */
 export function useReloadOnSessionChange(): void {
   useEffect(() => window.switchboard.on('session.changed', () => window.location.reload()), []);
+  useEffect(() => window.switchboard.on('session.updated', () => void useSessionStore.getState().load()), []);
 }

@@ -12,6 +12,8 @@ export const events = {
   'team.sync': z.object({ sync: syncState.nullable() }),
   /** The workspace or this PC's member changed (it joined a team): reload everything. */
   'session.changed': z.object({}),
+  /** The workspace's name or its member list changed: fetch the session again. */
+  'session.updated': z.object({}),
 } as const;
 
 export type EventName = keyof typeof events;

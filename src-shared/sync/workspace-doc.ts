@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { digest } from 'lib0/hash/sha256';
 import { encodeUtf8 } from 'lib0/string';
 import { identityKeyString, resolveIdentities, type IdentityKey } from '../identity/resolve';
+import type { Role } from '../domain/workspace';
 
 /**
  * Contacts and their identities, as kept in the workspace document (`ws/<workspace>`). Records are
@@ -12,6 +13,10 @@ import { identityKeyString, resolveIdentities, type IdentityKey } from '../ident
 export const CONTACTS_MAP = 'contacts';
 /** `kind:value` of an identity → the id of the contact it belongs to. */
 export const IDENTITIES_MAP = 'identities';
+/** The team's members as sync-server knows them (only the server writes here): id → MemberRecord. */
+export const MEMBERS_MAP = 'members';
+/** Workspace-wide settings every PC shows the same: `name`. */
+export const SETTINGS_MAP = 'settings';
 /** The months that have a timeline document (`YYYY-MM` → true), so a PC knows which ones to open. */
 export const MONTHS_MAP = 'months';
 
@@ -20,6 +25,8 @@ export interface ContactRecord {
   conversationId: string;
   displayName: string;
   createdAt: number;
+  company?: string | null;
+  address?: string | null;
 }
 
 export interface Customer {
@@ -43,6 +50,22 @@ export function contactsOf(doc: Y.Doc): Y.Map<ContactRecord> {
 
 export function identitiesOf(doc: Y.Doc): Y.Map<string> {
   return doc.getMap<string>(IDENTITIES_MAP);
+}
+
+export interface MemberRecord {
+  id: string;
+  name: string;
+  role: Role;
+  /** Removed members stay listed, so old notes and claims keep a name. */
+  removed: boolean;
+}
+
+export function membersOf(doc: Y.Doc): Y.Map<MemberRecord> {
+  return doc.getMap<MemberRecord>(MEMBERS_MAP);
+}
+
+export function settingsOf(doc: Y.Doc): Y.Map<string> {
+  return doc.getMap<string>(SETTINGS_MAP);
 }
 
 export function monthsOf(doc: Y.Doc): Y.Map<boolean> {

@@ -27,6 +27,8 @@ export interface ApiContext {
   stats(): { rooms: number; connections: number };
   /** Cuts the member's open connections. */
   onMemberRemoved(memberId: string): void;
+  /** Someone joined or left: every PC's member list is brought up to date. */
+  onMembersChanged(workspaceId: string): void;
 }
 
 const RedeemBody = z.object({ code: z.string().min(1).max(64), name: z.string().trim().min(1).max(100) });
@@ -63,6 +65,7 @@ async function redeem(context: ApiContext, request: ApiRequest): Promise<ApiResp
   const { code, name } = parseJsonBody(await request.readBody(), RedeemBody);
   try {
     const { member, token } = redeemInvite(context.db, code, name);
+    context.onMembersChanged(member.workspaceId);
     return { status: 201, body: { workspaceId: member.workspaceId, memberId: member.id, token, role: member.role } };
   } catch (error) {
     if (error instanceof InviteError) throw new HttpError(error.reason === 'used' ? 410 : 404, error.message);
@@ -84,6 +87,7 @@ async function remove(context: ApiContext, request: ApiRequest, workspaceId: str
   if (!canRemove(actor, target)) throw new HttpError(403, `A ${actor.role} cannot remove this member.`);
   removeMember(context.db, workspaceId, memberId);
   context.onMemberRemoved(memberId);
+  context.onMembersChanged(workspaceId);
   return { status: 204 };
 }
 

@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { identityKeyString } from '../../../src-shared/identity/resolve';
 import type { IdentityKind } from '../../../src-shared/domain/contact';
-import { contactsOf, identitiesOf, monthsOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
+import type { SessionInfo } from '../../../src-shared/api/requests';
+import { contactsOf, identitiesOf, monthsOf, settingsOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
 import type { TimelineRecord } from '../../../src-shared/sync/timeline-doc';
 import { toTimelineEntry, type EntryRow } from '../entries/entry-repo';
 import { entries } from '../store/schema';
@@ -11,23 +12,28 @@ import { recordOf } from './timeline-record';
 import { LOCAL_WRITE, type SharedTimeline } from './shared-timeline';
 
 /**
- * Puts rows written before this PC kept shared documents (an older version, the demo seed) into the
- * documents, so they reach the team and so new messages are filed under the same contacts. Contacts
+ * Puts rows written before this PC kept shared documents (an older version, the demo seed) and the
+ * owner's name for the workspace into the documents, so they reach the team and so new messages are filed under the same contacts. Contacts
  * and identities are checked at every start (cheap); the timeline is copied once, when the workspace
  * lists no month yet.
  */
-export function exportLocalRows(store: Store, workspaceId: string, docs: SharedDocs, shared: SharedTimeline): void {
+export function exportLocalRows(store: Store, session: SessionInfo, linked: boolean, docs: SharedDocs, shared: SharedTimeline): void {
   const { sqlite } = store;
+  const workspaceId = session.workspace.id;
+  const settings = settingsOf(docs.workspace);
   const contacts = contactsOf(docs.workspace);
   const identities = identitiesOf(docs.workspace);
   const people = sqlite
-    .prepare(`SELECT c.id, v.id AS conversationId, c.display_name AS displayName, c.created_at AS createdAt
+    .prepare(`SELECT c.id, v.id AS conversationId, c.display_name AS displayName, c.created_at AS createdAt, c.company, c.address
       FROM contacts c JOIN conversations v ON v.contact_id = c.id WHERE c.workspace_id = ?`)
     .all(workspaceId) as ContactRecord[];
   const handles = sqlite
     .prepare('SELECT contact_id AS contactId, kind, value FROM identities WHERE workspace_id = ?')
     .all(workspaceId) as Array<{ contactId: string; kind: IdentityKind; value: string }>;
   docs.workspace.transact(() => {
+    // Only a team's owner names it: a PC's name from before it joined (every PC on its own is its own
+    // owner) would otherwise race the owner's when the logs merge.
+    if (linked && session.me.role === 'owner' && !settings.has('name')) settings.set('name', session.workspace.name);
     for (const person of people) if (!contacts.has(person.id)) contacts.set(person.id, person);
     for (const handle of handles) {
       const key = identityKeyString(handle);

@@ -103,7 +103,9 @@ function prepareRows(sqlite: Database.Database) {
     insertContact: sqlite.prepare(
       'INSERT INTO contacts (id, workspace_id, display_name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
     ),
-    renameContact: sqlite.prepare('UPDATE contacts SET display_name = ? WHERE id = ? AND display_name != ?'),
+    describeContact: sqlite.prepare(`
+      UPDATE contacts SET display_name = :displayName, company = :company, address = :address
+      WHERE id = :id AND (display_name, company, address) IS NOT (:displayName, :company, :address)`),
     insertConversation: sqlite.prepare(
       'INSERT INTO conversations (id, workspace_id, contact_id, last_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
     ),
@@ -131,7 +133,7 @@ type Rows = ReturnType<typeof prepareRows>;
 
 function upsertContact(rows: Rows, workspaceId: string, record: ContactRecord): void {
   rows.insertContact.run(record.id, workspaceId, record.displayName, record.createdAt);
-  rows.renameContact.run(record.displayName, record.id, record.displayName);
+  rows.describeContact.run({ id: record.id, displayName: record.displayName, company: record.company ?? null, address: record.address ?? null });
   rows.insertConversation.run(record.conversationId, workspaceId, record.id, record.createdAt);
 }
 

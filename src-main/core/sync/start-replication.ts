@@ -25,7 +25,7 @@ export function startReplication(
   const docs = openSharedDocs(store.sqlite, link?.teamWorkspaceId ?? session.workspace.id, server);
   const shared = createSharedTimeline(docs);
   const detach = attachSharedTimeline(store.sqlite, shared);
-  store.sqlite.transaction(() => exportLocalRows(store, session.workspace.id, docs, shared))();
+  store.sqlite.transaction(() => exportLocalRows(store, session, link !== null, docs, shared))();
   const stopMaterializing = materializeSharedDocs(store.sqlite, session.workspace.id, docs, rollup, onChanged);
   docs.followMonths();
   return {

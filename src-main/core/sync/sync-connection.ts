@@ -81,7 +81,11 @@ export function connectRoom(options: SyncConnectionOptions): { close(): void; st
       syncProtocol.writeSyncStep1(encoder, doc);
       send(encoder);
     });
-    ws.on('message', (data: ArrayBuffer) => atomically(() => handleMessage(new Uint8Array(data))));
+    ws.on('message', (data: ArrayBuffer) => {
+      // A closing socket still delivers what was in flight; once closed, the store may be gone.
+      if (closed) return;
+      atomically(() => handleMessage(new Uint8Array(data)));
+    });
     ws.on('unexpected-response', (_req, res) => {
       const reason = res.statusCode === 401 ? 'the server does not know this PC’s token' : `the server refused this room (HTTP ${res.statusCode})`;
       closed = true;

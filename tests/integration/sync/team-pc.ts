@@ -15,13 +15,16 @@ export class TeamPc {
   core: ReturnType<typeof createCore>;
   private readonly key = randomBytes(32).toString('base64');
 
-  private constructor(readonly dataDir: string) {
+  private constructor(
+    readonly dataDir: string,
+    private readonly demo: boolean,
+  ) {
     this.core = this.open();
   }
 
   /** A fresh PC, started once on its own (as after installing), then joined with `code`. */
-  static async join(dataDir: string, serverUrl: string, code: string, name: string): Promise<TeamPc> {
-    const pc = new TeamPc(dataDir);
+  static async join(dataDir: string, serverUrl: string, code: string, name: string, options: { demo?: boolean } = {}): Promise<TeamPc> {
+    const pc = new TeamPc(dataDir, options.demo ?? false);
     const workspaceId = pc.core.session.workspace.id;
     pc.core.close();
     const store = openStore(path.join(dataDir, 'switchboard.db'));
@@ -50,7 +53,7 @@ export class TeamPc {
   }
 
   private open() {
-    return createCore({ dataDir: this.dataDir, secrets: this.secrets() });
+    return createCore({ dataDir: this.dataDir, secrets: this.secrets(), demo: this.demo });
   }
 }
 

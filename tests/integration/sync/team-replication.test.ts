@@ -14,10 +14,11 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** The shop PC ran alone first (with the sample data), then joined; the front desk joined fresh. */
 async function team(): Promise<{ server: TestServer; shop: TeamPc; desk: TeamPc }> {
   const server = await TestServer.start();
   cleanups.push(() => server.stop());
-  const shop = await TeamPc.join(tempDir(), server.url, newWorkspaceCode(server, 'acme'), 'Olga Owner');
+  const shop = await TeamPc.join(tempDir(), server.url, newWorkspaceCode(server, 'acme'), 'Olga Owner', { demo: true });
   cleanups.push(() => shop.core.close());
   const ownerId = sessionOf(shop)!.me.id;
   const desk = await TeamPc.join(tempDir(), server.url, inviteCode(server, 'acme', ownerId), 'Frank Front');
@@ -33,23 +34,32 @@ function smsOn(pc: TeamPc, from: string, body: string, occurredAt: number) {
 const list = (pc: TeamPc) => pc.request<ConversationList>('conversations.list', { filter: 'all' });
 
 describe('two PCs of one team', () => {
-  it('see the members the server knows, each PC as its own member', async () => {
+  it('see the members the server knows, each PC as its own member, and learn of members who join later', async () => {
     const { shop, desk } = await team();
     expect(sessionOf(shop)!.me.name).toBe('Olga Owner');
     expect(sessionOf(desk)!.me.name).toBe('Frank Front');
     expect(sessionOf(desk)!.members.map((m) => m.name).sort()).toEqual(['Frank Front', 'Olga Owner']);
+    const names = async (pc: TeamPc) => (await pc.request<{ members: Array<{ name: string }> }>('session.get', {})).members.map((m) => m.name).sort();
+    await waitFor(async () => (await names(shop)).includes('Frank Front'), 'the shop PC to list the member who joined after it');
+  });
+
+  it('name the workspace as its owner did, on every PC', async () => {
+    const { shop, desk } = await team();
+    expect(sessionOf(shop)!.workspace.name).toBe('Northside Plumbing & Heating');
+    const nameOn = async (pc: TeamPc) => (await pc.request<{ workspace: { name: string } }>('session.get', {})).workspace.name;
+    await waitFor(async () => (await nameOn(desk)) === 'Northside Plumbing & Heating', 'the desk PC to take the owner\'s workspace name');
   });
 
   it('show a customer message ingested on the shop PC in the same conversation on the front desk, with its notes and claim', async () => {
     const { shop, desk } = await team();
-    const [outcome] = smsOn(shop, '+12125550147', 'Boiler is leaking again', Date.UTC(2026, 10, 20, 9));
+    const [outcome] = smsOn(shop, '+13125550188', 'Boiler is leaking again', Date.UTC(2026, 10, 20, 9));
     if (outcome?.status !== 'added') throw new Error('not ingested');
     const { conversationId } = outcome;
 
-    await waitFor(async () => (await list(desk)).rows.find((c) => c.id === conversationId)?.preview === 'Boiler is leaking again', 'the message in the desk PC inbox');
+    await waitFor(async () => (await list(desk)).rows.find((c) => c.id === conversationId)?.preview === 'Boiler is leaking again', 'the message in the desk PC inbox', 10_000);
     const deskThread = await desk.request<ConversationDetail>('conversations.get', { conversationId });
     expect(deskThread.entries.map((e) => e.body)).toEqual(['Boiler is leaking again']);
-    expect(deskThread.contact.identities.map((i) => i.value)).toEqual(['+12125550147']);
+    expect(deskThread.contact.identities.map((i) => i.value)).toEqual(['+13125550188']);
 
     await desk.request('notes.add', { conversationId, clientId: ulid(), body: 'Called back, coming at 3' });
     await desk.request('conversations.claim', { conversationId });
