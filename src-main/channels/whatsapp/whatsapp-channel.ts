@@ -8,6 +8,8 @@ import { followMessageEvents } from './message-events';
 import { candidateIds } from './normalize/address';
 import { phoneOfJid, normalizeJid } from './normalize/jid';
 import { qrImage } from './qr-image';
+import { createSendLoop } from './send/send-loop';
+import { createWhatsAppExecutor } from './send/whatsapp-executor';
 import type { BaileysCodec } from './socket/baileys-runtime';
 import { useSqliteAuthState } from './socket/sqlite-auth-state';
 import type { MakeWaSocket, WaEventMap, WaSocket } from './socket/wa-socket';
@@ -16,8 +18,6 @@ export interface WhatsAppChannelOptions {
   now?: () => number;
   /** The first reconnect delay; tests shorten it. */
   backoffBaseMs?: number;
-  /** Heard once the link is open, e.g. to send what waited in the outbox. */
-  onOpen?: (socket: WaSocket) => void;
 }
 
 /**
@@ -28,6 +28,7 @@ export interface WhatsAppChannelOptions {
 export function createWhatsAppChannel(makeSocket: MakeWaSocket, codec: BaileysCodec, deps: WhatsAppChannelDeps, options: WhatsAppChannelOptions = {}) {
   const now = options.now ?? Date.now;
   const { BufferJSON, proto } = codec;
+  const sending = createSendLoop(createWhatsAppExecutor(deps), (error) => console.error('[switchboard] sending on WhatsApp failed:', error));
   let socket: WaSocket | null = null;
   let detach: () => void = () => {};
   let running = false;
@@ -82,7 +83,7 @@ export function createWhatsAppChannel(makeSocket: MakeWaSocket, codec: BaileysCo
       attempt = 0;
       const me = normalizeJid(current.user?.id);
       setLink({ state: 'connected', phone: me ? phoneOfJid(me) : null, name: current.user?.name ?? null });
-      options.onOpen?.(current);
+      sending.open(current);
     }
     if (update.connection === 'close') onClose(update.lastDisconnect?.error);
   }
@@ -104,6 +105,7 @@ export function createWhatsAppChannel(makeSocket: MakeWaSocket, codec: BaileysCo
 
   function dropSocket(): WaSocket | null {
     const dropped = socket;
+    sending.closed();
     detach();
     detach = () => {};
     socket = null;
@@ -140,6 +142,7 @@ export function createWhatsAppChannel(makeSocket: MakeWaSocket, codec: BaileysCo
         setLink({ state: 'not_linked', reason: null });
       }
     },
+    wake: () => sending.wake(),
     link: () => link,
     health: () => ({ state: healthState(link), lastError, lastSyncedAt: null }),
     socket: () => (link.state === 'connected' ? socket : null),

@@ -1,5 +1,6 @@
 import type { WhatsAppLink } from '../../../src-shared/domain/whatsapp-link';
 import type { RunningChannel } from '../channels/channel-hooks';
+import type { Store } from '../store/open-store';
 import type { WhatsAppAuthStore } from './whatsapp-auth-store';
 import type { RawWhatsAppMessage, WhatsAppRecord } from './whatsapp-record';
 import type { WhatsAppSinkResult } from './whatsapp-sink';
@@ -12,6 +13,12 @@ export interface WhatsAppChannelDeps {
   /** A stored message as Baileys delivered it (BufferJSON text), by the ids it may be stored under. */
   rawMessage(ids: readonly string[]): string | null;
   onLink(link: WhatsAppLink): void;
+  /** The store, for the outbox executor that runs while the link is open. */
+  store: Store;
+  /** Where a stored file (an attachment to send) is on disk. */
+  pathOf(sha256: string): string;
+  /** Tells the running app which conversations changed outside a socket event (a send's status). */
+  notify(conversationIds: string[]): void;
 }
 
 export interface WhatsAppRunningChannel extends RunningChannel {

@@ -1,4 +1,6 @@
 import { ApiError } from '../../../src-shared/api/result';
+import type { Member } from '../../../src-shared/domain/workspace';
+import { createBlobStore } from '../blobs/blob-store';
 import type { WhatsAppLink } from '../../../src-shared/domain/whatsapp-link';
 import { createChannelSlot } from '../channels/channel-slot';
 import { createConversationRollup } from '../conversations/conversation-rollup';
@@ -7,9 +9,12 @@ import type { Store } from '../store/open-store';
 import { createWhatsAppAuthStore, openWhatsAppAuthCipher, type WhatsAppAuthStore } from './whatsapp-auth-store';
 import type { WhatsAppChannelHooks, WhatsAppRunningChannel } from './whatsapp-channel-deps';
 import { createWhatsAppSink } from './whatsapp-sink';
+import { createQueueWhatsApp, type WhatsAppSendInput } from './queue-whatsapp';
 
 export interface WhatsAppServiceDeps {
   store: Store;
+  /** Where files sent and received are kept (the blob store). */
+  dataDir: string;
   workspaceId: string;
   secrets: SecretStore;
   /** Absent where no channel may run (tests of the core alone, PCs that are not the channel host). */
@@ -23,8 +28,11 @@ export interface WhatsAppServiceDeps {
  * a QR code until the phone scans it), the app resumes a linked session when it starts, and
  * unlinking logs out on WhatsApp's side and forgets the session here.
  */
-export function createWhatsAppService({ store, workspaceId, secrets, hooks, onChanged, onLink }: WhatsAppServiceDeps) {
-  const sink = createWhatsAppSink(store, createConversationRollup(store.sqlite), workspaceId);
+export function createWhatsAppService({ store, dataDir, workspaceId, secrets, hooks, onChanged, onLink }: WhatsAppServiceDeps) {
+  const rollup = createConversationRollup(store.sqlite);
+  const sink = createWhatsAppSink(store, rollup, workspaceId);
+  const queueWhatsApp = createQueueWhatsApp(store, rollup);
+  const blobs = createBlobStore(dataDir);
   const rawMessage = store.sqlite.prepare('SELECT message FROM whatsapp_messages WHERE id = ? AND workspace_id = ?').pluck();
   const slot = createChannelSlot();
   let channel: WhatsAppRunningChannel | null = null;
@@ -51,6 +59,9 @@ export function createWhatsAppService({ store, workspaceId, secrets, hooks, onCh
         },
         rawMessage: (ids) => ids.map((id) => rawMessage.get(id, workspaceId) as string | undefined).find((json) => json !== undefined) ?? null,
         onLink: report,
+        store,
+        pathOf: blobs.pathOf,
+        notify: onChanged,
       });
       return channel;
     });
@@ -93,6 +104,14 @@ export function createWhatsAppService({ store, workspaceId, secrets, hooks, onCh
         if (!(error instanceof SecretStoreError)) throw error;
         report({ state: 'not_linked', reason: `The saved WhatsApp session cannot be read. ${error.message}` });
       }
+    },
+
+    /** Queues a message; the channel host sends it while linked, or when the link comes back. */
+    send(author: Member, input: WhatsAppSendInput) {
+      const entry = queueWhatsApp(author, input);
+      onChanged([entry.conversationId]);
+      slot.wake();
+      return entry;
     },
 
     health: () => slot.health(),
