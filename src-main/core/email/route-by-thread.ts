@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { NormalizedInbound } from '../../../src-shared/domain/inbound';
 import type { IdentityKey } from '../../../src-shared/identity/resolve';
 import type { CustomerEmail, SyncedEmail } from './email-batch';
 
@@ -61,15 +62,20 @@ export function createThreadRouting(sqlite: Database.Database) {
 
   function route(workspaceId: string, mail: SyncedEmail, batch: BatchCustomers): Routed {
     if (mail.filedAs === 'other') {
-      const sender = mail.customerEntry?.customer.identities[0]?.value;
-      if (!mail.customerEntry || !sender || !known(workspaceId, sender, batch)) return { mail, join: null, after: false };
-      return { mail: { filedAs: 'entry', entry: mail.customerEntry, chain: mail.chain }, join: null, after: true };
+      const sender = mail.customerEntry?.customer.identities[0];
+      if (!mail.customerEntry || !sender || !known(workspaceId, sender.value, batch)) return { mail, join: null, after: false };
+      const entry = joining(mail.customerEntry, batch.joined.get(sender.value));
+      return { mail: { filedAs: 'entry', entry, chain: mail.chain }, join: null, after: true };
     }
     const sender = mail.entry.customer.identities[0];
-    if (mail.entry.direction !== 'inbound' || !sender || known(workspaceId, sender.value, batch)) return { mail, join: null, after: false };
+    if (mail.entry.direction !== 'inbound' || !sender) return { mail, join: null, after: false };
+    // An address that joined a customer earlier in this batch is not on file yet: it joins again.
+    const joinedBefore = batch.joined.get(sender.value);
+    if (joinedBefore) return { mail: { ...mail, entry: joining(mail.entry, joinedBefore) }, join: null, after: true };
+    if (known(workspaceId, sender.value, batch)) return { mail, join: null, after: false };
     const contact = threadContact(workspaceId, mail, batch);
     if (!contact) return { mail, join: null, after: false };
-    const entry = { ...mail.entry, customer: { ...mail.entry.customer, identities: [sender, contact.identity] } };
+    const entry = joining(mail.entry, contact);
     return { mail: { ...mail, entry }, join: { entryId: entry.id, address: sender.value, contactName: contact.displayName }, after: true };
   }
 
@@ -79,7 +85,7 @@ export function createThreadRouting(sqlite: Database.Database) {
    * rest, so a customer first seen in this batch exists, under their own name, by the time it joins.
    */
   return function routeBatch(workspaceId: string, emails: readonly SyncedEmail[]): { emails: SyncedEmail[]; joins: Map<string, ThreadJoin> } {
-    const batch: BatchCustomers = { senders: new Set(), byMessageId: new Map() };
+    const batch: BatchCustomers = { senders: new Set(), joined: new Map(), byMessageId: new Map() };
     const routed: Routed[] = new Array(emails.length);
     for (const i of chronological(emails)) {
       routed[i] = route(workspaceId, emails[i]!, batch);
@@ -103,8 +109,16 @@ interface Routed {
 interface BatchCustomers {
   /** Addresses this batch's customer mail routed so far came from. */
   senders: Set<string>;
+  /** Addresses not on file that joined a customer by answering their thread, earlier in this batch. */
+  joined: Map<string, ThreadContact>;
   /** The customer of each customer message routed so far, by Message-ID. */
   byMessageId: Map<string, ThreadContact>;
+}
+
+/** The entry with the customer's known identity after its own, which ingest files it under. */
+function joining(entry: NormalizedInbound, contact: ThreadContact | undefined): NormalizedInbound {
+  if (!contact) return entry;
+  return { ...entry, customer: { ...entry.customer, identities: [...entry.customer.identities, contact.identity] } };
 }
 
 function chronological(emails: readonly SyncedEmail[]): number[] {
@@ -119,8 +133,10 @@ function remember(batch: BatchCustomers, { mail, join }: Routed): void {
   const sender = identities[0];
   const customer = identities.at(-1);
   if (!sender || !customer) return;
+  const joined = join ? { identity: customer, displayName: join.contactName } : batch.joined.get(sender.value);
   if (mail.entry.direction === 'inbound') batch.senders.add(sender.value);
+  if (join && joined) batch.joined.set(sender.value, joined);
   if (mail.chain.messageId) {
-    batch.byMessageId.set(mail.chain.messageId, { identity: customer, displayName: join?.contactName ?? mail.entry.customer.displayName ?? customer.value });
+    batch.byMessageId.set(mail.chain.messageId, joined ?? { identity: customer, displayName: mail.entry.customer.displayName ?? customer.value });
   }
 }

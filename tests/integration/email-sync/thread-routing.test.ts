@@ -101,9 +101,12 @@ describe('filing mail by the thread it answers', () => {
         inReplyTo: '<dana-1@customer.test>', references: ['<dana-1@customer.test>'],
       }),
       await message({ from: 'dana@customer.test', subject: 'Away', text: 'Away until Monday.', id: '<dana-away@customer.test>', hour: 10, headers: { 'Auto-Submitted': 'auto-replied' } }),
+      // Sam again, in a new thread of his own: by then his address belongs to Dana's contact.
+      await message({ from: 'Sam Whitfield <sam@work.test>', subject: 'Gutter', text: 'And the gutter.', id: '<sam-2@work.test>', hour: 11 }),
     ], opened);
     expect(sqlite.prepare(`SELECT display_name FROM contacts`).pluck().all()).toEqual(['Dana Whitfield']);
-    expect(sqlite.prepare(`SELECT count(*) FROM entries WHERE kind = 'message'`).pluck().get()).toBe(3);
+    expect(sqlite.prepare(`SELECT count(*) FROM entries WHERE kind = 'message'`).pluck().get()).toBe(4);
+    expect(sqlite.prepare(`SELECT count(*) FROM entries WHERE kind = 'system'`).pluck().get()).toBe(1);
     expect(sqlite.prepare(`SELECT count(*) FROM other_mail`).pluck().get()).toBe(0);
     opened.core.close();
   });
