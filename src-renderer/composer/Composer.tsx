@@ -5,6 +5,7 @@ import { useThreadStore } from '../stores/thread-store';
 import { addNote } from './add-note';
 import type { ComposerMode } from './composer-mode';
 import { EmailComposer } from './email/EmailComposer';
+import { SmsComposer } from './sms/SmsComposer';
 import { ModeTabs } from './ModeTabs';
 import { useComposerSubmit } from './use-composer-submit';
 import { ComposerFooter } from './ComposerFooter';
@@ -22,12 +23,21 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const [mode, setMode] = useState<ComposerMode>('note');
   const detail = useThreadStore((state) => state.detail);
   const hasEmail = detail?.contact.identities.some((identity) => identity.kind === 'email' && identity.valid) ?? false;
-  const tabs = <ModeTabs mode={mode} onSelect={setMode} emailUnavailable={hasEmail ? null : 'This customer has no email address'} />;
+  const hasPhone = detail?.contact.identities.some((identity) => identity.kind === 'phone' && identity.valid) ?? false;
+  const tabs = (
+    <ModeTabs
+      mode={mode}
+      onSelect={setMode}
+      emailUnavailable={hasEmail ? null : 'This customer has no email address'}
+      smsUnavailable={hasPhone ? null : 'This customer has no mobile number'}
+    />
+  );
   const hint = `${IS_MAC ? '⌘' : 'Ctrl'}+Enter`;
 
   if (mode === 'email' && detail) {
     return <EmailComposer conversationId={conversationId} contact={detail.contact} entries={detail.entries} tabs={tabs} hint={hint} />;
   }
+  if (mode === 'sms') return <SmsComposer conversationId={conversationId} tabs={tabs} hint={hint} />;
 
   return (
     <form className="composer" onSubmit={onSubmit}>

@@ -1,16 +1,18 @@
 import type { ComposerMode } from './composer-mode';
 
-const UNCONNECTED_CHANNELS = ['SMS', 'WhatsApp'] as const;
+const UNCONNECTED_CHANNELS = ['WhatsApp'] as const;
 
 interface ModeTabsProps {
   mode: ComposerMode;
   onSelect: (mode: ComposerMode) => void;
   /** Why email cannot be written here (the customer has no address), or null when it can. */
   emailUnavailable: string | null;
+  /** Why a text cannot be written here (the customer has no mobile number), or null when it can. */
+  smsUnavailable: string | null;
 }
 
 /** Notes and email can be written; the other channels are shown so people know where replies will go. */
-export function ModeTabs({ mode, onSelect, emailUnavailable }: ModeTabsProps) {
+export function ModeTabs({ mode, onSelect, emailUnavailable, smsUnavailable }: ModeTabsProps) {
   const tab = (value: ComposerMode, label: string, disabledReason: string | null = null) => (
     <span title={disabledReason ?? undefined}>
       <button
@@ -30,6 +32,7 @@ export function ModeTabs({ mode, onSelect, emailUnavailable }: ModeTabsProps) {
     <div className="mode-tabs" role="tablist" aria-label="Composer mode">
       {tab('note', 'Note')}
       {tab('email', 'Email', emailUnavailable)}
+      {tab('sms', 'SMS', smsUnavailable)}
       {UNCONNECTED_CHANNELS.map((channel) => (
         <span key={channel} title={`${channel} is not connected yet`}>
           <button type="button" role="tab" aria-selected="false" className="mode-tab" disabled>

@@ -1,2 +1,2 @@
-/** What the composer writes: an internal note, or an email to the customer. */
-export type ComposerMode = 'note' | 'email';
+/** What the composer writes: an internal note, an email or a text to the customer. */
+export type ComposerMode = 'note' | 'email' | 'sms';
