@@ -1,4 +1,5 @@
 import type { OutboxStatus } from './outbox';
+import type { EntryReaction } from './reaction';
 
 /** Vocabulary of the timeline: every entry of a conversation, whatever channel it came through. */
 export const CHANNELS = ['sms', 'email', 'whatsapp', 'voice', 'internal'] as const;
@@ -64,6 +65,12 @@ export interface TimelineEntry {
   call: CallDetails | null;
   /** For a message we send: its outbox item, which says whether it can be retried or needs a decision. */
   outbox?: OutboxStatus;
+  /** Present once someone reacted (WhatsApp): one reaction per person. */
+  reactions?: EntryReaction[];
+  /** Present once the sender edited the text; earlier versions are kept in the audit log. */
+  editedAt?: number;
+  /** Present once the sender deleted it for everyone: the body is empty, the original in the audit log. */
+  deletedAt?: number;
 }
 
 /** Notes and system events never reach a customer, so they neither need a response nor count as unread. */

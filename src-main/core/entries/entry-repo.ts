@@ -48,5 +48,9 @@ export function toTimelineEntry(row: EntryRow): TimelineEntry {
             transcription: row.callTranscription,
           }
         : null,
+    // Only when set, so entries of channels without reactions, edits or deletes look as they always did.
+    ...(row.reactions.length > 0 ? { reactions: row.reactions } : {}),
+    ...(row.editedAt !== null ? { editedAt: row.editedAt } : {}),
+    ...(row.deletedAt !== null ? { deletedAt: row.deletedAt } : {}),
   };
 }
