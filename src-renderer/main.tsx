@@ -14,6 +14,7 @@ import './styles/contact.css';
 import './styles/settings.css';
 import './styles/email.css';
 import './styles/other-mail.css';
+import './styles/whatsapp.css';
 import './styles/team.css';
 
 // Before any store runs: the stores call window.switchboard, which the browser build has to provide.

@@ -7,6 +7,10 @@ import { Attachments } from './Attachments';
 import { entryAttributes } from './entry-attributes';
 import { EntryTime } from './EntryTime';
 import { OutboxActions } from './OutboxActions';
+import { DeletedBody } from './whatsapp/DeletedBody';
+import { DeliveryTicks } from './whatsapp/DeliveryTicks';
+import { EditedMark } from './whatsapp/EditedMark';
+import { Reactions } from './whatsapp/Reactions';
 
 export function MessageBubble({ entry }: { entry: TimelineEntry }) {
   const outbound = entry.direction === 'outbound';
@@ -15,21 +19,31 @@ export function MessageBubble({ entry }: { entry: TimelineEntry }) {
     <article {...entryAttributes(entry)} className={`entry-row entry-row--${outbound ? 'outbound' : 'inbound'}`}>
       <div className={`bubble${outbound ? ' bubble--outbound' : ''}`}>
         {entry.subject && <div className="bubble__subject">{entry.subject}</div>}
-        {entry.channel === 'email' ? (
+        {entry.deletedAt !== undefined ? (
+          <DeletedBody at={entry.deletedAt} />
+        ) : entry.channel === 'email' ? (
           <EmailContent entryId={entry.id} text={entry.body} variant="bubble" />
         ) : (
           <div className="bubble__body">{entry.body}</div>
         )}
         <Attachments entryId={entry.id} attachments={entry.attachments} />
+        <Reactions reactions={entry.reactions} />
         <footer className="entry-meta">
           <ChannelIcon channel={entry.channel} />
           <span>{CHANNEL_LABELS[entry.channel]}</span>
           <span aria-hidden="true">·</span>
           <EntryTime at={entry.occurredAt} />
+          {entry.editedAt !== undefined && entry.deletedAt === undefined && (
+            <>
+              <span aria-hidden="true">·</span>
+              <EditedMark at={entry.editedAt} />
+            </>
+          )}
           {status && (
             <>
               <span aria-hidden="true">·</span>
               <span className={`delivery-status delivery-status--${status}`} data-testid="delivery-status">
+                {entry.channel === 'whatsapp' && <DeliveryTicks status={status} />}
                 {DELIVERY_STATUS_LABELS[status]}
               </span>
             </>
