@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createWorkspace } from '../../sync-server/auth/invites';
+import { startSyncServer, type SyncServer } from '../../sync-server/server';
+import { openServerDb } from '../../sync-server/store/server-db';
+import { setTwilioAccount } from '../../sync-server/twilio/twilio-accounts';
+import { TwilioEmulator } from '../support/twilio-emulator/emulator';
+import { startHost, type RunningHost } from './host-process';
+
+const ARTIFACTS = 'test-results/artifacts';
+const PUBLIC_URL = 'https://sync.example.test';
+const ACCOUNT = { accountSid: `AC${'0123456789abcdef'.repeat(2)}`, authToken: randomBytes(16).toString('hex'), number: '+14155550100' };
+const CUSTOMER = '+14155550123';
+
+async function join(page: Page, serverUrl: string, code: string, name: string): Promise<void> {
+  await page.getByTestId('open-settings').click();
+  const team = page.getByTestId('team-settings');
+  await team.getByTestId('team-server').fill(serverUrl);
+  await team.getByTestId('team-code').fill(code);
+  await team.getByTestId('team-name').fill(name);
+  await team.getByTestId('team-join').click();
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('team-sync-state')).toHaveText('Up to date with the team.', { timeout: 20_000 });
+  await page.getByTestId('close-settings').click();
+}
+
+test('a signed inbound SMS reaches the inbox, the reply goes out by SMS and turns Delivered; a forged post changes nothing', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const folders = [0, 1].map(() => mkdtempSync(path.join(os.tmpdir(), 'switchboard-twilio-')));
+  const [serverData, pcData] = folders as [string, string];
+  const emulator = await TwilioEmulator.start({ account: ACCOUNT });
+  let server: SyncServer | null = null;
+  let host: RunningHost | null = null;
+  try {
+    server = await startSyncServer({ dataDir: serverData, port: 0, publicUrl: PUBLIC_URL, twilioApi: emulator.api, log: () => {} });
+    emulator.attach({ publicUrl: PUBLIC_URL, url: server.url });
+    const db = openServerDb(serverData);
+    const { code } = createWorkspace(db, 'acme');
+    setTwilioAccount(db, { workspaceId: 'acme', ...ACCOUNT, forwardTo: null, pricePerSegment: 0.0079 });
+    db.close();
+
+    host = await startHost(pcData, [], { SWITCHBOARD_SECRET_KEY: randomBytes(32).toString('base64') });
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(host.url);
+    await join(page, server.url, code, 'Olga Owner');
+
+    const postedAt = Date.now();
+    const inbound = emulator.inboundMessage('acme', { from: CUSTOMER, body: 'Is the water heater install still on for Friday?' });
+    expect((await inbound.answer).status).toBe(200);
+    const row = page.getByTestId('conversation-row').filter({ hasText: 'water heater' });
+    await expect(row).toBeVisible({ timeout: 5_000 });
+    console.log(`inbound SMS visible in the inbox ${Date.now() - postedAt} ms after the webhook was posted`);
+    await page.screenshot({ path: `${ARTIFACTS}/30-twilio-inbound-sms.png` });
+
+    // A forged post: refused, and the inbox does not change.
+    const forged = await emulator.post('/twilio/sms?ws=acme', { ...inbound.params, MessageSid: 'SMforged', Body: 'Forged message' }, { authToken: 'wrong' });
+    expect(forged.status).toBe(403);
+
+    await row.click();
+    await page.getByTestId('composer-mode-sms').click();
+    await expect(page.getByTestId('sms-to')).toContainText('+1 415 555 0123');
+    await page.getByTestId('composer-input').fill('Yes, Friday 8–10am. Reply STOP to opt out.');
+    await expect(page.getByTestId('sms-segments')).toContainText('1 segment');
+    await expect(page.getByTestId('sms-segments')).toContainText('UCS-2');
+    await page.screenshot({ path: `${ARTIFACTS}/31-twilio-sms-composer.png` });
+    await page.getByTestId('composer-submit').click();
+    const reply = page.getByTestId('thread').locator('article').filter({ hasText: 'Yes, Friday 8–10am' });
+    await expect(reply.getByTestId('delivery-status')).toHaveText(/Delivered/, { timeout: 10_000 });
+    await page.screenshot({ path: `${ARTIFACTS}/32-twilio-sms-delivered.png` });
+    expect(emulator.sent.map((m) => [m.to, m.body])).toEqual([[CUSTOMER, 'Yes, Friday 8–10am. Reply STOP to opt out.']]);
+    await expect(page.getByTestId('thread')).not.toContainText('Forged message');
+    await expect(page.getByTestId('conversation-row')).toHaveCount(1);
+  } finally {
+    await host?.stop();
+    await emulator.close();
+    await server?.close();
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  }
+});
