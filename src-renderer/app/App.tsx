@@ -12,6 +12,7 @@ import { HeaderBar } from './HeaderBar';
 import { useConversationsChanged } from './use-conversations-changed';
 import { useReloadOnSessionChange } from './use-reload-on-session-change';
 import { SyncBanner } from '../team/SyncBanner';
+import { WhatsAppRelinkBanner } from '../settings/whatsapp/WhatsAppRelinkBanner';
 
 export function App() {
   useConversationsChanged();
@@ -27,6 +28,7 @@ export function App() {
       <HeaderBar />
       <ConnectionBanner />
       <SyncBanner />
+      <WhatsAppRelinkBanner />
       <main className="workspace">
         <InboxPanel />
         {otherMail ? (

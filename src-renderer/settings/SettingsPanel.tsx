@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { EmailSettings } from './EmailSettings';
+import { WhatsAppSettings } from './whatsapp/WhatsAppSettings';
 import { TeamSettings } from '../team/TeamSettings';
 import { useSettingsStore } from './settings-store';
 
@@ -28,6 +29,7 @@ export function SettingsPanel() {
         <div className="settings__body">
           <TeamSettings />
           <EmailSettings />
+          <WhatsAppSettings />
         </div>
       </div>
     </div>

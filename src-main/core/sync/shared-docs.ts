@@ -45,7 +45,8 @@ export function openSharedDocs(sqlite: Database.Database, workspaceId: string, l
       const overall = summarize([...statuses.values()]);
       for (const listener of statusListeners) listener(overall);
     };
-    connections.set(name, connectRoom({ serverUrl: link!.serverUrl, token: link!.token, room: name, doc, onStatus, atomically }));
+    const missingPieces = (stateVector: Uint8Array) => log.missingPieces(name, stateVector);
+    connections.set(name, connectRoom({ serverUrl: link!.serverUrl, token: link!.token, room: name, doc, onStatus, atomically, missingPieces }));
   }
 
   const workspace = open({ kind: 'workspace', workspaceId });

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { placeCustomer, monthsOf, type Customer, type Placement } from '../../../src-shared/sync/workspace-doc';
 import { advanceStatus, monthOf, putEntry, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
+import { writeInBoundedTransactions } from './bounded-transactions';
 import type { SharedDocs } from './shared-docs';
 
 /**
@@ -25,9 +26,7 @@ export function createSharedTimeline(docs: SharedDocs) {
     putEntries(records: readonly TimelineRecord[]): void {
       for (const [month, group] of groupByMonth(records)) {
         const doc = docs.month(month);
-        doc.transact(() => {
-          for (const record of group) putEntry(doc, record);
-        }, LOCAL_WRITE);
+        writeInBoundedTransactions(doc, group, recordSize, (record) => putEntry(doc, record), LOCAL_WRITE);
         if (!monthsOf(docs.workspace).has(month)) docs.workspace.transact(() => monthsOf(docs.workspace).set(month, true), LOCAL_WRITE);
       }
     },
@@ -39,6 +38,11 @@ export function createSharedTimeline(docs: SharedDocs) {
 }
 
 export type SharedTimeline = ReturnType<typeof createSharedTimeline>;
+
+/** Roughly what a record weighs in an update: its text, plus room for the other fields. */
+function recordSize(record: TimelineRecord): number {
+  return 3 * (record.body.length + (record.subject?.length ?? 0)) + 300 * (1 + record.attachments.length);
+}
 
 function groupByMonth(records: readonly TimelineRecord[]): Map<string, TimelineRecord[]> {
   const groups = new Map<string, TimelineRecord[]>();

@@ -2,15 +2,20 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { SyncState } from '../../../src-shared/domain/team';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const INITIAL_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 10_000;
-/** Close codes after which retrying cannot help: the server said this member may not be here. */
-const FINAL_CLOSE_CODES = new Set([4401, 4403]);
+/**
+ * Close codes after which retrying cannot help: the server said this member may not be here (44xx),
+ * or refused an update as too large (1009), which sending it again would not change.
+ */
+const FINAL_CLOSE_CODES = new Set([1009, 4401, 4403]);
+/** Past this, the answer to the server's state vector is sent as the stored updates it lacks, one by one. */
+const MAX_HANDSHAKE_BYTES = 512 * 1024;
 
 export type SyncStatus = SyncState;
 
@@ -26,6 +31,11 @@ export interface SyncConnectionOptions {
    * update and materializing it into the inbox rows commit together or not at all.
    */
   atomically?: (apply: () => void) => void;
+  /**
+   * The stored updates, each reduced to what a peer with this state vector lacks. A PC that was
+   * offline for long would otherwise answer the server with one update over the server's limit.
+   */
+  missingPieces?: (stateVector: Uint8Array) => Uint8Array[];
 }
 
 /**
@@ -97,7 +107,7 @@ export function connectRoom(options: SyncConnectionOptions): { close(): void; st
       socket = null;
       if (FINAL_CLOSE_CODES.has(code)) {
         closed = true;
-        setStatus({ state: 'refused', reason: reason.toString() || `closed with ${code}` });
+        setStatus({ state: 'refused', reason: refusal(code, reason.toString()) });
       }
       if (closed) return;
       offlineSince ??= Date.now();
@@ -115,6 +125,7 @@ export function connectRoom(options: SyncConnectionOptions): { close(): void; st
     const type = decoding.readVarUint(decoder);
     if (type === MESSAGE_AWARENESS) return;
     if (type !== MESSAGE_SYNC) return;
+    if (answerInPieces(message)) return;
     const reply = encoding.createEncoder();
     encoding.writeVarUint(reply, MESSAGE_SYNC);
     const syncType = syncProtocol.readSyncMessage(decoder, reply, doc, connection);
@@ -125,7 +136,29 @@ export function connectRoom(options: SyncConnectionOptions): { close(): void; st
     }
   }
 
+  /** Answers the server's sync step 1 with several updates when one would be too large. */
+  function answerInPieces(message: Uint8Array): boolean {
+    if (!options.missingPieces) return false;
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarUint(decoder);
+    if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep1) return false;
+    const stateVector = decoding.readVarUint8Array(decoder);
+    if (Y.encodeStateAsUpdate(doc, stateVector).byteLength <= MAX_HANDSHAKE_BYTES) return false;
+    for (const piece of options.missingPieces(stateVector)) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, piece);
+      send(encoder);
+    }
+    return true;
+  }
+
   doc.on('update', sendLocalUpdate);
   open();
   return connection;
+}
+
+function refusal(code: number, reason: string): string {
+  if (code === 1009) return `the server refused an update as too large (${reason || 'over its size limit'})`;
+  return reason || `closed with ${code}`;
 }

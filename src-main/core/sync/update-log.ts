@@ -1,8 +1,13 @@
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 
-/** Past this many stored updates a room's log is merged into one row. */
+/** Past this many stored updates a room's log is merged. */
 const COMPACT_AFTER_ROWS = 500;
+/**
+ * Merged rows stay under this size, so each can still be sent to the server as one message when a
+ * PC that was offline for long catches up (see `missingPieces` in sync-connection).
+ */
+const MAX_MERGED_ROW_BYTES = 512 * 1024;
 
 /**
  * The PC's durable copy of every shared document: each Yjs update, local or from the server, is a row
@@ -13,10 +18,12 @@ export function createUpdateLog(sqlite: Database.Database) {
   const append = sqlite.prepare('INSERT INTO doc_updates (room, "update", created_at) VALUES (?, ?, ?)');
   const count = sqlite.prepare('SELECT count(*) FROM doc_updates WHERE room = ?').pluck();
   const clear = sqlite.prepare('DELETE FROM doc_updates WHERE room = ?');
-  const replace = sqlite.transaction((room: string, merged: Uint8Array) => {
+  const replace = sqlite.transaction((room: string, merged: Uint8Array[]) => {
     clear.run(room);
-    append.run(room, merged, Date.now());
+    for (const row of merged) append.run(room, row, Date.now());
   });
+  /** Rows left by the last merge, so a log of many full-size rows is not merged again on every append. */
+  const afterMerge = new Map<string, number>();
 
   return {
     load(room: string): Uint8Array[] {
@@ -25,11 +32,20 @@ export function createUpdateLog(sqlite: Database.Database) {
     append(room: string, update: Uint8Array): void {
       append.run(room, update, Date.now());
     },
-    /** Merges the room's rows into one when they pile up; returns whether it did. */
+    /** Merges the room's rows into a few bounded ones when they pile up; returns whether it did. */
     compactIfLarge(room: string): boolean {
-      if ((count.get(room) as number) < COMPACT_AFTER_ROWS) return false;
-      replace(room, Y.mergeUpdates(this.load(room)));
+      const rows = count.get(room) as number;
+      if (rows < Math.max(COMPACT_AFTER_ROWS, 2 * (afterMerge.get(room) ?? 0))) return false;
+      const merged = mergeInBoundedRows(this.load(room));
+      replace(room, merged);
+      afterMerge.set(room, merged.length);
       return true;
+    },
+    /** Each stored update reduced to what a peer with `stateVector` lacks; empty ones are left out. */
+    missingPieces(room: string, stateVector: Uint8Array): Uint8Array[] {
+      return this.load(room)
+        .map((row) => Y.diffUpdate(row, stateVector))
+        .filter((piece) => piece.byteLength > EMPTY_UPDATE_BYTES);
     },
     rowCount(room: string): number {
       return count.get(room) as number;
@@ -38,3 +54,23 @@ export function createUpdateLog(sqlite: Database.Database) {
 }
 
 export type UpdateLog = ReturnType<typeof createUpdateLog>;
+
+/** An update with no structs and no deletions encodes as two zero bytes. */
+const EMPTY_UPDATE_BYTES = 2;
+
+function mergeInBoundedRows(rows: Uint8Array[]): Uint8Array[] {
+  const merged: Uint8Array[] = [];
+  let group: Uint8Array[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    if (group.length > 0 && bytes + row.byteLength > MAX_MERGED_ROW_BYTES) {
+      merged.push(Y.mergeUpdates(group));
+      group = [];
+      bytes = 0;
+    }
+    group.push(row);
+    bytes += row.byteLength;
+  }
+  if (group.length > 0) merged.push(Y.mergeUpdates(group));
+  return merged;
+}

@@ -37,6 +37,15 @@ export class TestServer {
     this.server = await startSyncServer({ dataDir: this.dataDir, port, log: () => {}, ...this.options });
   }
 
+  /** Takes the server away without touching its data, as when its machine reboots; `resume` brings it back. */
+  async pause(): Promise<void> {
+    await this.server.close();
+  }
+
+  async resume(): Promise<void> {
+    this.server = await startSyncServer({ dataDir: this.dataDir, port: this.server.port, log: () => {}, ...this.options });
+  }
+
   async stop(): Promise<void> {
     await this.server.close();
     rmSync(this.dataDir, { recursive: true, force: true });

@@ -70,4 +70,26 @@ describe('two PCs of one team', () => {
     }, 'the note on the shop PC');
     await waitFor(async () => (await list(shop)).rows.find((c) => c.id === conversationId)?.assigneeId === deskId, 'the claim on the shop PC');
   });
+
+  it('bring a PC that worked offline for long up to date, whatever the size, without an update over the server limit', async () => {
+    const { server, shop, desk } = await team();
+    await server.pause();
+    const ingest = createIngest(shop.core.store, createConversationRollup(shop.core.store.sqlite));
+    const body = 'Water everywhere under the boiler, please call back. '.repeat(40);
+    const day = Date.UTC(2026, 10, 3);
+    for (let batch = 0; batch < 12; batch++) {
+      const messages = Array.from({ length: 100 }, (_, i) =>
+        inboundMessage([{ kind: 'phone', value: `+1312555${String(1000 + batch * 100 + i).padStart(4, '0')}` }], { body, occurredAt: day + batch * 100 + i }),
+      );
+      ingest(shop.core.session.workspace.id, messages);
+    }
+    const stored = shop.core.store.sqlite.prepare("SELECT sum(length(\"update\")) AS bytes, max(length(\"update\")) AS largest FROM doc_updates WHERE room = 'ws/acme/t/2026-11'").get() as { bytes: number; largest: number };
+    expect(stored.bytes).toBeGreaterThan(2 * 1024 * 1024);
+    expect(stored.largest).toBeLessThan(1024 * 1024);
+
+    await server.resume();
+    const count = (pc: TeamPc) => (pc.core.store.sqlite.prepare("SELECT count(*) FROM entries WHERE body LIKE 'Water everywhere%'").pluck().get() as number);
+    await waitFor(() => count(desk) === 1200, 'all 1,200 messages on the desk PC', 30_000);
+    expect(server.storedDoc('ws/acme/t/2026-11').getMap('entries').size).toBeGreaterThanOrEqual(1200);
+  }, 60_000);
 });
