@@ -84,6 +84,8 @@ export const conversations = sqliteTable(
     readUpTo: integer('read_up_to').notNull().default(0),
     unreadCount: integer('unread_count').notNull().default(0),
     needsResponse: integer('needs_response', { mode: 'boolean' }).notNull().default(false),
+    /** Someone said no reply is needed up to this time: needs-response counts only what came after. */
+    dismissedUpTo: integer('dismissed_up_to').notNull().default(0),
   },
   (t) => [
     index('conversations_open_recent')

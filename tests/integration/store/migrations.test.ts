@@ -203,4 +203,14 @@ describe('migrations', () => {
     expect(db.prepare("SELECT count(*) AS n FROM other_whatsapp_fts WHERE other_whatsapp_fts MATCH 'barbecue'").get()).toEqual({ n: 1 });
     db.close();
   });
+
+  it('0011 needs-response dismissal: keeps every conversation as it was, with nothing dismissed', () => {
+    const db = dbAt(11);
+    seedV1(db);
+    const before = db.prepare('SELECT id, needs_response FROM conversations ORDER BY id').all();
+    migrate(db, migrations, 12);
+    expect(db.prepare('SELECT id, needs_response FROM conversations ORDER BY id').all()).toEqual(before);
+    expect(db.prepare('SELECT DISTINCT dismissed_up_to FROM conversations').pluck().all()).toEqual([0]);
+    db.close();
+  });
 });

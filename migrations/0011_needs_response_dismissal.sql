@@ -1,0 +1,1 @@
+ALTER TABLE `conversations` ADD `dismissed_up_to` integer DEFAULT 0 NOT NULL;
