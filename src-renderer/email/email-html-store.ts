@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { EmailHtml } from '../../src-shared/api/email-display';
+import type { EmailDetails, EmailHtml } from '../../src-shared/api/email-display';
 import { errorMessage } from '../format/error-message';
+import { coalesce } from '../stores/coalesce';
 
 interface EmailHtmlState {
   status: 'loading' | 'ready' | 'error';
@@ -15,10 +16,30 @@ interface EmailHtmlStore {
   load: (entryId: string) => Promise<void>;
   loadImages: (entryId: string) => void;
   allowSender: (address: string) => Promise<void>;
+  /** Fetches again what may have changed since (a message removed from the mailbox), never the HTML. */
+  refreshDetails: () => Promise<void>;
 }
 
-/** Fetched once per message: the HTML can be large, and a thread refetch must not reload every frame. */
+/** One details request covers this many emails. */
+const DETAILS_PAGE = 500;
+
+/**
+ * Fetched once per message: the HTML can be large, and a thread refetch must not reload every frame.
+ * What can change later (the server reporting a message removed) is fetched again, without the HTML,
+ * whenever main says conversations changed.
+ */
 export const useEmailHtmlStore = create<EmailHtmlStore>()((set, get) => {
+  let listening = false;
+  const listenForChanges = () => {
+    if (listening) return;
+    listening = true;
+    window.switchboard.on('conversations.changed', () => {
+      get()
+        .refreshDetails()
+        .catch((error: unknown) => console.warn('switchboard: could not refresh email details', error));
+    });
+  };
+
   const patch = (entryId: string, change: Partial<EmailHtmlState>) =>
     set((state) => {
       const current = state.byId[entryId];
@@ -30,6 +51,7 @@ export const useEmailHtmlStore = create<EmailHtmlStore>()((set, get) => {
     error: null,
 
     load: async (entryId) => {
+      listenForChanges();
       const current = get().byId[entryId];
       if (current && current.status !== 'error') return;
       set((state) => ({ byId: { ...state.byId, [entryId]: { status: 'loading', email: null, imagesLoaded: false } } }));
@@ -43,6 +65,17 @@ export const useEmailHtmlStore = create<EmailHtmlStore>()((set, get) => {
     },
 
     loadImages: (entryId) => patch(entryId, { imagesLoaded: true }),
+
+    refreshDetails: coalesce(async () => {
+      const ids = Object.keys(get().byId).filter((id) => get().byId[id]?.email);
+      for (let start = 0; start < ids.length; start += DETAILS_PAGE) {
+        const details = await window.switchboard.request('email.details', { entryIds: ids.slice(start, start + DETAILS_PAGE) });
+        for (const [id, current] of Object.entries(details)) {
+          const email = get().byId[id]?.email;
+          if (email && !sameDetails(email, current)) patch(id, { email: { ...email, ...current } });
+        }
+      }
+    }),
 
     // Every open message from that sender loads its images at once, as the next ones will.
     allowSender: async (address) => {
@@ -64,3 +97,7 @@ export const useEmailHtmlStore = create<EmailHtmlStore>()((set, get) => {
     },
   };
 });
+
+function sameDetails(a: EmailDetails, b: EmailDetails): boolean {
+  return a.autoReply === b.autoReply && JSON.stringify(a.calendar) === JSON.stringify(b.calendar) && JSON.stringify(a.removed) === JSON.stringify(b.removed);
+}

@@ -1,11 +1,21 @@
 import type { CalendarCard } from '../domain/calendar-card';
 import type { AttachmentMeta } from '../domain/timeline';
 
+/** What the thread shows around an email besides its content; it can change after the email arrived. */
+export interface EmailDetails {
+  /** An automatic answer (out of office, vacation), flagged so nobody mistakes it for the customer's words. */
+  autoReply: boolean;
+  /** The invitation card of a calendar message. */
+  calendar: CalendarCard | null;
+  /** Set once the server reported the message gone from that folder (deleted or moved in a mail client). */
+  removed: { folder: string; at: number } | null;
+}
+
 /**
  * An email's HTML as stored, unsanitized: the renderer sanitizes it and shows it in a sandboxed frame.
  * It is fetched for one message at a time and never travels in list rows.
  */
-export interface EmailHtml {
+export interface EmailHtml extends EmailDetails {
   /** Null when the message had no HTML part, or is not an email Switchboard synced. */
   html: string | null;
   /** The sender is on the "Always for this sender" list, so remote images may load. */
@@ -14,12 +24,6 @@ export interface EmailHtml {
   sender: string | null;
   /** `cid:` references of the HTML (Content-ID without angle brackets) to data URLs of the message's own parts. */
   inlineImages: Record<string, string>;
-  /** An automatic answer (out of office, vacation), flagged so nobody mistakes it for the customer's words. */
-  autoReply: boolean;
-  /** The invitation card of a calendar message. */
-  calendar: CalendarCard | null;
-  /** Set once the server reported the message gone from that folder (deleted or moved in a mail client). */
-  removed: { folder: string; at: number } | null;
 }
 
 export type OtherMailCategory = 'list' | 'bulk' | 'automated';

@@ -7,7 +7,7 @@ import { emailAccountInput } from './email-account-input';
 import { normalizeEmail } from '../identity/email';
 import { MAX_SMS_CHARACTERS } from '../sms/segments';
 import type { SmsComposeStatus } from '../sms/sms-compose';
-import type { EmailHtml, OtherMailMessage, OtherMailPage } from './email-display';
+import type { EmailDetails, EmailHtml, OtherMailMessage, OtherMailPage } from './email-display';
 import { attachmentRef, EMAIL_ATTACHMENTS_MAX_COUNT, uploadChunk, uploadedAttachment, type AttachmentContent, type UploadProgress } from './email-attachments';
 import { INBOX_FILTERS, type ConversationSummary, type InboxCounts } from '../domain/conversation';
 import type { TimelineEntry } from '../domain/timeline';
@@ -113,6 +113,8 @@ export const requests = {
   'conversations.markRead': request<{ unreadCount: number }>()(
     z.object({ conversationId: id, upTo: z.number().int().nonnegative() }),
   ),
+  /** "No reply needed": the conversation leaves Needs response until the customer writes again. */
+  'conversations.dismissNeedsResponse': request<{ needsResponse: boolean }>()(z.object({ conversationId: id })),
   'conversations.claim': request<ClaimOutcome>()(z.object({ conversationId: id })),
   'conversations.release': request<ClaimOutcome>()(z.object({ conversationId: id })),
   'conversations.assign': request<ClaimOutcome>()(z.object({ conversationId: id, assigneeId: id.nullable() })),
@@ -181,6 +183,8 @@ export const requests = {
   'contacts.undoMerge': request<{ survivorId: string; restoredId: string }>()(z.object({ mergeId: id })),
   /** `entryId` is the stable id of an email, whether a conversation entry or "Other mail". */
   'email.html': request<EmailHtml>()(z.object({ entryId: id })),
+  /** The current details of emails already shown (a message may since have left the mailbox); unknown ids are left out. */
+  'email.details': request<Record<string, EmailDetails>>()(z.object({ entryIds: z.array(id).max(500) })),
   /** "Always for this sender": that address's mail may load remote images from now on. */
   'email.allowRemoteContent': request<{ address: string }>()(z.object({ address: emailAddress })),
   'otherMail.list': request<OtherMailPage>()(

@@ -3,12 +3,13 @@ import type { Handlers } from '../api/dispatch';
 import type { BlobStore } from '../blobs/blob-store';
 import { createOtherMailSearch } from '../email/other-mail-search';
 import { createAttachmentContent } from './attachment-content';
+import { createEmailDetails } from './email-details';
 import { readEmailHtml } from './email-html';
 import { createEmailSources } from './email-source';
 import { createOtherMailMessage } from './other-mail-message';
 import { createRemoteContentSenders } from './remote-content-senders';
 
-type EmailDisplayRequest = 'email.html' | 'email.allowRemoteContent' | 'otherMail.list' | 'otherMail.get' | 'attachments.read';
+type EmailDisplayRequest = 'email.html' | 'email.allowRemoteContent' | 'otherMail.list' | 'otherMail.get' | 'attachments.read' | 'email.details';
 
 /** Showing synced mail: an email's HTML for the sandboxed frame, and the "Other mail" view. */
 export function createEmailDisplayHandlers(sqlite: Database.Database, blobs: BlobStore, workspaceId: string): Pick<Handlers, EmailDisplayRequest> {
@@ -17,8 +18,10 @@ export function createEmailDisplayHandlers(sqlite: Database.Database, blobs: Blo
   const searchOtherMail = createOtherMailSearch(sqlite);
   const otherMailMessage = createOtherMailMessage(sqlite);
   const attachmentContent = createAttachmentContent(sqlite, blobs);
+  const emailDetails = createEmailDetails(sqlite);
   return {
     'email.html': ({ entryId }) => readEmailHtml({ blobs, sources, senders }, workspaceId, entryId),
+    'email.details': ({ entryIds }) => emailDetails(workspaceId, entryIds),
     'email.allowRemoteContent': ({ address }) => {
       senders.allow(workspaceId, address, Date.now());
       return { address };

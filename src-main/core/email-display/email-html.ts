@@ -19,14 +19,13 @@ export async function readEmailHtml(
 ): Promise<EmailHtml> {
   const source = deps.sources(workspaceId, entryId);
   if (!source) return NOT_SYNCED;
-  const details = { autoReply: source.autoReply, calendar: source.calendar, removed: source.removed };
-  if (!source.htmlSha256) return { ...NOT_SYNCED, sender: source.sender, ...details };
+  if (!source.htmlSha256) return { ...NOT_SYNCED, sender: source.sender, ...source.details };
   const html = await readFile(deps.blobs.pathOf(source.htmlSha256), 'utf8');
   return {
     html,
     remoteContentAllowed: source.sender !== null && deps.senders.isAllowed(workspaceId, source.sender),
     sender: source.sender,
     inlineImages: await inlineImages(deps.blobs, source.attachments),
-    ...details,
+    ...source.details,
   };
 }

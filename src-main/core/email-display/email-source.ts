@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { CalendarCard } from '../../../src-shared/domain/calendar-card';
+import type { EmailDetails } from '../../../src-shared/api/email-display';
+import { EMAIL_DETAILS_COLUMNS, emailDetailsOf, type EmailDetailsRow } from './email-details';
 import type { AttachmentMeta } from '../../../src-shared/domain/timeline';
 
 /** What displaying one email needs from the store: where its HTML is, its parts, and who sent it. */
@@ -7,22 +8,16 @@ export interface EmailSource {
   htmlSha256: string | null;
   attachments: AttachmentMeta[];
   sender: string | null;
-  autoReply: boolean;
-  calendar: CalendarCard | null;
-  removed: { folder: string; at: number } | null;
+  details: EmailDetails;
 }
 
-interface SourceRow {
+interface SourceRow extends EmailDetailsRow {
   htmlSha256: string | null;
   ownAddress: string;
   direction: 'inbound' | 'outbound' | null;
   originContactId: string | null;
   otherFrom: string | null;
   attachments: string | null;
-  autoReply: 0 | 1;
-  calendar: string | null;
-  folderPath: string | null;
-  removedAt: number | null;
 }
 
 /**
@@ -34,8 +29,7 @@ interface SourceRow {
 export function createEmailSources(sqlite: Database.Database) {
   const source = sqlite.prepare(`
     SELECT em.html_sha256 AS htmlSha256, a.address AS ownAddress, e.direction, e.origin_contact_id AS originContactId,
-      o.from_address AS otherFrom, coalesce(e.attachments, o.attachments) AS attachments,
-      em.auto_reply AS autoReply, em.calendar, em.folder_path AS folderPath, em.removed_at AS removedAt
+      o.from_address AS otherFrom, coalesce(e.attachments, o.attachments) AS attachments, ${EMAIL_DETAILS_COLUMNS}
     FROM email_messages em
     JOIN email_accounts a ON a.id = em.account_id
     LEFT JOIN entries e ON e.id = em.id AND em.filed_as = 'entry'
@@ -62,9 +56,7 @@ export function createEmailSources(sqlite: Database.Database) {
       htmlSha256: row.htmlSha256,
       attachments: row.attachments ? (JSON.parse(row.attachments) as AttachmentMeta[]) : [],
       sender: senderOf(row),
-      autoReply: row.autoReply === 1,
-      calendar: row.calendar ? (JSON.parse(row.calendar) as CalendarCard) : null,
-      removed: row.removedAt !== null && row.folderPath !== null ? { folder: row.folderPath, at: row.removedAt } : null,
+      details: emailDetailsOf(row),
     };
   };
 }

@@ -67,6 +67,13 @@ describe('messages expunged from the mailbox (QRESYNC)', () => {
     const hits = await opened.core.dispatch('search.query', { query: 'Message 2' });
     expect(hits.ok && (hits.value as Array<{ entryId: string | null }>).map((hit) => hit.entryId)).toContain(two);
 
+    // What an open thread asks for when told something changed: the details alone, unknown ids left out.
+    const details = await opened.core.dispatch('email.details', { entryIds: [one, two, 'email:not-synced'] });
+    expect(details.ok && details.value).toEqual({
+      [one]: { autoReply: false, calendar: null, removed: null },
+      [two]: { autoReply: false, calendar: null, removed: { folder: 'INBOX', at: expect.any(Number) } },
+    });
+
     const at = (await emailHtml(opened, two)).removed!.at;
     await syncOnce(opened.account, password, opened.emailStore);
     expect((await emailHtml(opened, two)).removed!.at).toBe(at);
