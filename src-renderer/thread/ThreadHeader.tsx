@@ -1,6 +1,7 @@
 import type { ConversationDetail } from '../../src-shared/api/requests';
 import { useSessionStore } from '../stores/session-store';
 import { ClaimControls } from './ClaimControls';
+import { NeedsResponse } from './NeedsResponse';
 
 export function ThreadHeader({ detail }: { detail: ConversationDetail }) {
   const session = useSessionStore((state) => state.session);
@@ -12,7 +13,7 @@ export function ThreadHeader({ detail }: { detail: ConversationDetail }) {
         {contact.company && <span className="thread-header__company">{contact.company}</span>}
       </div>
       <div className="thread-header__meta">
-        {conversation.needsResponse && <span className="pill pill--attention">Needs response</span>}
+        {conversation.needsResponse && <NeedsResponse conversationId={conversation.id} />}
         {session && <ClaimControls conversation={conversation} me={session.me} members={session.members} />}
       </div>
     </header>

@@ -15,6 +15,10 @@ export const CONTACTS_MAP = 'contacts';
 export const IDENTITIES_MAP = 'identities';
 /** The team's members as sync-server knows them (only the server writes here): id → MemberRecord. */
 export const MEMBERS_MAP = 'members';
+/** conversationId → the time up to which it was read; only ever raised (the highest wins on every PC). */
+export const READ_MARKS_MAP = 'readMarks';
+/** conversationId → the time up to which someone said no reply is needed; only ever raised. */
+export const DISMISSALS_MAP = 'dismissals';
 /** Workspace-wide settings every PC shows the same: `name`. */
 export const SETTINGS_MAP = 'settings';
 /** The months that have a timeline document (`YYYY-MM` → true), so a PC knows which ones to open. */
@@ -62,6 +66,21 @@ export interface MemberRecord {
 
 export function membersOf(doc: Y.Doc): Y.Map<MemberRecord> {
   return doc.getMap<MemberRecord>(MEMBERS_MAP);
+}
+
+export function readMarksOf(doc: Y.Doc): Y.Map<number> {
+  return doc.getMap<number>(READ_MARKS_MAP);
+}
+
+export function dismissalsOf(doc: Y.Doc): Y.Map<number> {
+  return doc.getMap<number>(DISMISSALS_MAP);
+}
+
+/** Raises a high-water mark; a lower or equal value changes nothing. */
+export function raiseMark(marks: Y.Map<number>, conversationId: string, upTo: number): boolean {
+  if ((marks.get(conversationId) ?? 0) >= upTo) return false;
+  marks.set(conversationId, upTo);
+  return true;
 }
 
 export function settingsOf(doc: Y.Doc): Y.Map<string> {

@@ -20,6 +20,8 @@ import type { WhatsAppService } from '../whatsapp/whatsapp-service';
 import type { createTeamHandlers } from '../team/team-handlers';
 import type { createSmsHandlers } from '../sms/sms-handlers';
 import type { Handlers } from './dispatch';
+import { sharedTimelineOf } from '../sync/shared-timeline';
+import { lastCustomerVisibleAt } from '../conversations/last-customer-visible';
 
 export interface HandlerDeps {
   store: Store;
@@ -60,10 +62,23 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
       return { conversation, contact, entries: withOutboxStatus(store.db, workspaceId, threadEntries(store.db, conversationId)) };
     },
     'conversations.markRead': ({ conversationId, upTo }) => {
-      const unreadCount = rollup.markRead(conversationId, upTo);
+      const unreadCount = store.sqlite.transaction(() => {
+        const unread = rollup.markRead(conversationId, upTo);
+        if (unread !== null) sharedTimelineOf(store.sqlite)?.markRead(conversationId, upTo);
+        return unread;
+      })();
       if (unreadCount === null) throw new ApiError('not_found', 'That conversation does not exist.');
       changed([conversationId]);
       return { unreadCount };
+    },
+    'conversations.dismissNeedsResponse': ({ conversationId }) => {
+      existing(conversationId);
+      store.sqlite.transaction(() => {
+        const upTo = lastCustomerVisibleAt(store, conversationId);
+        if (upTo !== null && rollup.dismissNeedsResponse(conversationId, upTo)) sharedTimelineOf(store.sqlite)?.dismissNeedsResponse(conversationId, upTo);
+      })();
+      changed([conversationId]);
+      return { needsResponse: inbox.summary(conversationId)?.needsResponse ?? false };
     },
     'conversations.claim': ({ conversationId }) => outcome(claims.claim(existing(conversationId))),
     'conversations.release': ({ conversationId }) => outcome(claims.release(existing(conversationId))),

@@ -21,7 +21,8 @@ export function createConversationRollup(sqlite: Database.Database) {
       CASE WHEN NOT EXISTS (
         SELECT 1 FROM entries e
         WHERE e.conversation_id = :id AND e.kind IN ('message', 'call') AND e.occurred_at > :visibleAt
-      ) THEN :visibleInbound ELSE (SELECT needs_response FROM conversations WHERE id = :id) END AS needs
+      ) THEN (:visibleInbound AND :visibleAt > (SELECT dismissed_up_to FROM conversations WHERE id = :id))
+      ELSE (SELECT needs_response FROM conversations WHERE id = :id) END AS needs
     ) AS delta
     WHERE id = :id AND (delta.unread > 0 OR needs_response != delta.needs)`);
 
@@ -36,7 +37,7 @@ export function createConversationRollup(sqlite: Database.Database) {
         WHERE e.conversation_id = conversations.id AND e.occurred_at > conversations.read_up_to
           AND e.direction = 'inbound' AND e.kind IN ('message', 'call')),
       needs_response = coalesce((
-        SELECT e.direction = 'inbound' FROM entries e
+        SELECT e.direction = 'inbound' AND e.occurred_at > conversations.dismissed_up_to FROM entries e
         WHERE e.conversation_id = conversations.id AND e.kind IN ('message', 'call')
         ORDER BY e.occurred_at DESC, e.seq DESC LIMIT 1), 0)
     FROM (SELECT :id AS id, :at AS occurred_at, :preview AS preview, :channel AS channel, :direction AS direction) AS latest
@@ -51,6 +52,9 @@ export function createConversationRollup(sqlite: Database.Database) {
           AND e.direction = 'inbound' AND e.kind IN ('message', 'call'))
     WHERE id = :id
     RETURNING unread_count AS unreadCount`);
+
+  const dismissStatement = sqlite.prepare(`
+    UPDATE conversations SET dismissed_up_to = :upTo WHERE id = :id AND dismissed_up_to < :upTo`);
 
   const latestEntry = sqlite.prepare(`
     SELECT kind, subject, body, occurred_at AS occurredAt, channel, direction,
@@ -84,6 +88,16 @@ export function createConversationRollup(sqlite: Database.Database) {
     markRead(conversationId: string, upTo: number): number | null {
       const row = markReadStatement.get({ id: conversationId, upTo }) as { unreadCount: number } | undefined;
       return row?.unreadCount ?? null;
+    },
+
+    /**
+     * "No reply needed": what came up to `upTo` no longer asks for one; a later message from the
+     * customer does again. Like the read mark, it only moves forward.
+     */
+    dismissNeedsResponse(conversationId: string, upTo: number): boolean {
+      if (dismissStatement.run({ id: conversationId, upTo }).changes === 0) return false;
+      this.recompute(conversationId);
+      return true;
     },
 
     recompute(conversationId: string): void {

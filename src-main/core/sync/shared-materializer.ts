@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type * as Y from 'yjs';
 import { isFurther } from '../../../src-shared/domain/delivery-order';
 import type { DeliveryStatus } from '../../../src-shared/domain/timeline';
-import { contactsOf, identitiesOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
+import { contactsOf, dismissalsOf, identitiesOf, readMarksOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
 import { entriesOf, statusesOf, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { newId } from '../ids';
@@ -30,6 +30,8 @@ export function materializeSharedDocs(
   // replaced when first asked for, and a transaction names the placeholder rather than the map.
   const contacts = contactsOf(docs.workspace);
   const identities = identitiesOf(docs.workspace);
+  const readMarks = readMarksOf(docs.workspace);
+  const dismissals = dismissalsOf(docs.workspace);
   const ensureContact = (contactId: string, conversationId: string, at: number) => {
     const record = contacts.get(contactId);
     rows.insertContact.run(contactId, workspaceId, record?.displayName ?? 'New contact', record?.createdAt ?? at);
@@ -50,6 +52,14 @@ export function materializeSharedDocs(
       const [kind, ...rest] = key.split(':');
       rows.upsertIdentity.run(newId('id'), workspaceId, contactId, kind, rest.join(':'));
     }
+    const changed: string[] = [];
+    for (const id of changedKeys(transaction, readMarks)) {
+      if (rollup.markRead(id, readMarks.get(id) ?? 0) !== null) changed.push(id);
+    }
+    for (const id of changedKeys(transaction, dismissals)) {
+      if (rollup.dismissNeedsResponse(id, dismissals.get(id) ?? 0)) changed.push(id);
+    }
+    if (changed.length > 0) onChanged(changed);
   };
   docs.workspace.on('afterTransaction', onWorkspace);
   stops.push(() => docs.workspace.off('afterTransaction', onWorkspace));

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { placeCustomer, monthsOf, type Customer, type Placement } from '../../../src-shared/sync/workspace-doc';
+import { dismissalsOf, monthsOf, placeCustomer, raiseMark, readMarksOf, type Customer, type Placement } from '../../../src-shared/sync/workspace-doc';
 import { advanceStatus, monthOf, putEntry, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
 import { writeInBoundedTransactions } from './bounded-transactions';
 import type { SharedDocs } from './shared-docs';
@@ -29,6 +29,12 @@ export function createSharedTimeline(docs: SharedDocs) {
         writeInBoundedTransactions(doc, group, recordSize, (record) => putEntry(doc, record), LOCAL_WRITE);
         if (!monthsOf(docs.workspace).has(month)) docs.workspace.transact(() => monthsOf(docs.workspace).set(month, true), LOCAL_WRITE);
       }
+    },
+    markRead(conversationId: string, upTo: number): void {
+      docs.workspace.transact(() => raiseMark(readMarksOf(docs.workspace), conversationId, upTo), LOCAL_WRITE);
+    },
+    dismissNeedsResponse(conversationId: string, upTo: number): void {
+      docs.workspace.transact(() => raiseMark(dismissalsOf(docs.workspace), conversationId, upTo), LOCAL_WRITE);
     },
     advanceStatus(entryId: string, occurredAt: number, status: StatusRecord): void {
       const doc = docs.month(monthOf(occurredAt));

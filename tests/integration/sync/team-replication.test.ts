@@ -71,6 +71,27 @@ describe('two PCs of one team', () => {
     await waitFor(async () => (await list(shop)).rows.find((c) => c.id === conversationId)?.assigneeId === deskId, 'the claim on the shop PC');
   });
 
+  it('share what was read and what needs no reply, and a new message from the customer asks for a reply again', async () => {
+    const { shop, desk } = await team();
+    const at = Date.UTC(2026, 10, 21, 8);
+    const [outcome] = smsOn(shop, '+13125550177', 'Thanks, all working now!', at);
+    if (outcome?.status !== 'added') throw new Error('not ingested');
+    const { conversationId } = outcome;
+    const row = async (pc: TeamPc) => (await list(pc)).rows.find((c) => c.id === conversationId);
+    await waitFor(async () => (await row(desk))?.needsResponse === true, 'the message on the desk PC');
+
+    await desk.request('conversations.markRead', { conversationId, upTo: at });
+    await desk.request('conversations.dismissNeedsResponse', { conversationId });
+    await waitFor(async () => {
+      const onShop = await row(shop);
+      return onShop?.unreadCount === 0 && onShop.needsResponse === false;
+    }, 'read and no-reply-needed on the shop PC');
+
+    smsOn(shop, '+13125550177', 'Actually, one more question', at + 60_000);
+    for (const pc of [shop, desk]) await waitFor(async () => (await row(pc))?.needsResponse === true, 'needs response again');
+    expect((await row(desk))?.unreadCount).toBe(1);
+  });
+
   it('bring a PC that worked offline for long up to date, whatever the size, without an update over the server limit', async () => {
     const { server, shop, desk } = await team();
     await server.pause();
