@@ -11,10 +11,11 @@ export interface RunningHost {
 
 /**
  * Starts the built `switchboard host` as a user would, and waits for the URL it prints. `env` is added
- * to this process's environment (e.g. SWITCHBOARD_SECRET_KEY).
+ * to this process's environment (e.g. SWITCHBOARD_SECRET_KEY). `entry` is what Node runs: the built
+ * command, or a test's own entry (the WhatsApp tests replace the socket there).
  */
-export function startHost(dataDir: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<RunningHost> {
-  const child = spawn(process.execPath, ['bin/switchboard.mjs', 'host', '--data', dataDir, '--port', '0', ...extraArgs], {
+export function startHost(dataDir: string, extraArgs: string[] = [], env: Record<string, string> = {}, entry: string[] = ['bin/switchboard.mjs']): Promise<RunningHost> {
+  const child = spawn(process.execPath, [...entry, 'host', '--data', dataDir, '--port', '0', ...extraArgs], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
