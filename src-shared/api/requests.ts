@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TeamStatus } from '../domain/team';
+import type { EntryRevision } from '../domain/entry-revision';
 import type { Contact } from '../domain/contact';
 import type { ChannelHealth } from '../domain/channel-health';
 import type { ConnectionReport, EmailAccountView } from '../domain/email-account';
@@ -76,6 +77,12 @@ export interface ClaimOutcome {
   pending: boolean;
 }
 
+const noteBody = z
+  .string()
+  .trim()
+  .min(1, 'A note cannot be empty')
+  .max(NOTE_MAX_LENGTH, `A note is at most ${NOTE_MAX_LENGTH} characters`);
+
 export const requests = {
   'session.get': request<SessionInfo>()(z.object({})),
   /** Settings → Email: never the password, only whether one is saved. */
@@ -122,13 +129,18 @@ export const requests = {
     z.object({
       conversationId: id,
       clientId,
-      body: z
-        .string()
-        .trim()
-        .min(1, 'A note cannot be empty')
-        .max(NOTE_MAX_LENGTH, `A note is at most ${NOTE_MAX_LENGTH} characters`),
+      body: noteBody,
     }),
   ),
+  /** A new version of one's own note; the earlier text stays in its history. */
+  'notes.edit': request<TimelineEntry>()(
+    z.object({
+      entryId: id,
+      body: noteBody,
+    }),
+  ),
+  /** An entry's earlier versions, oldest first: what edits replaced and what a delete took away. */
+  'entries.revisions': request<EntryRevision[]>()(z.object({ entryId: id })),
   'email.send': request<TimelineEntry>()(
     z.object({
       conversationId: id,

@@ -10,6 +10,8 @@ import type { AttachmentMeta, CallDetails, Channel, DeliveryStatus, Direction, E
  */
 export const ENTRIES_MAP = 'entries';
 export const STATUSES_MAP = 'statuses';
+/** Changes to entries after they arrived (edits, deletes, reactions), each under its own id. */
+export const CHANGES_MAP = 'changes';
 
 /** Longer bodies are cut here in the document; the full text stays with the blob of the message. */
 export const MAX_DOC_BODY_CHARS = 32_000;
@@ -37,6 +39,20 @@ export interface StatusRecord {
   /** Why it failed, as the provider said it (e.g. "30007: message filtered"). */
   error: string | null;
   at: number;
+}
+
+/**
+ * One change to a stored entry, kept so every PC applies it: an edit (the new text; the old one
+ * becomes history), a delete for everyone, or a reaction. Changes are never removed.
+ */
+export type EntryChangeRecord = { id: string; entryId: string; at: number } & (
+  | { kind: 'edit'; body: string }
+  | { kind: 'revoke' }
+  | { kind: 'reaction'; by: string; emoji: string }
+);
+
+export function changesOf(doc: Y.Doc): Y.Map<EntryChangeRecord> {
+  return doc.getMap<EntryChangeRecord>(CHANGES_MAP);
 }
 
 export function entriesOf(doc: Y.Doc): Y.Map<TimelineRecord> {

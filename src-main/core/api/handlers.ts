@@ -10,6 +10,8 @@ import { createEmailDisplayHandlers } from '../email-display/email-display-handl
 import { createEmailAccountHandlers } from '../email-account/email-account-handlers';
 import type { EmailAccountService } from '../email-account/email-account-service';
 import { addNote } from '../notes/add-note';
+import { editNote } from '../notes/edit-note';
+import { entryRevisions } from '../entry-changes/entry-revisions';
 import { createOutboxHandlers } from '../outbox/outbox-handlers';
 import { withOutboxStatus } from '../outbox/outbox-status';
 import type { ClaimActions } from '../claims/claim-actions';
@@ -71,6 +73,12 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
       changed([conversationId]);
       return { unreadCount };
     },
+    'notes.edit': (input) => {
+      const entry = editNote(store, rollup, workspaceId, session.me.id, input);
+      changed([entry.conversationId]);
+      return entry;
+    },
+    'entries.revisions': ({ entryId }) => entryRevisions(store.sqlite, entryId),
     'conversations.dismissNeedsResponse': ({ conversationId }) => {
       existing(conversationId);
       store.sqlite.transaction(() => {

@@ -1,12 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AttachmentMeta } from '../../../src-shared/domain/timeline';
-
-export interface EntryRevision {
-  reason: 'edit' | 'revoke';
-  body: string;
-  attachments: AttachmentMeta[];
-  replacedAt: number;
-}
+import type { EntryRevision } from '../../../src-shared/domain/entry-revision';
 
 /** An entry's earlier versions, oldest first: what an edit replaced and what a delete took away. */
 export function entryRevisions(sqlite: Database.Database, entryId: string): EntryRevision[] {

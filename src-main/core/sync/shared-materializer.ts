@@ -3,7 +3,10 @@ import type * as Y from 'yjs';
 import { isFurther } from '../../../src-shared/domain/delivery-order';
 import type { DeliveryStatus } from '../../../src-shared/domain/timeline';
 import { contactsOf, dismissalsOf, identitiesOf, readMarksOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
-import { entriesOf, statusesOf, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
+import { changesOf, entriesOf, statusesOf, type EntryChangeRecord, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
+import { createEntryChanges } from '../entry-changes/apply-entry-changes';
+import type { EntryChange } from '../entry-changes/entry-change';
+import type { Store } from '../store/open-store';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { newId } from '../ids';
 import type { SharedDocs } from './shared-docs';
@@ -17,13 +20,15 @@ import { LOCAL_WRITE } from './shared-timeline';
  * stored but not shown. This PC's own writes are in SQLite already and are passed over.
  */
 export function materializeSharedDocs(
-  sqlite: Database.Database,
+  store: Store,
   workspaceId: string,
   docs: SharedDocs,
   rollup: ConversationRollup,
   onChanged: (conversationIds: string[]) => void,
 ): () => void {
+  const { sqlite } = store;
   const rows = prepareRows(sqlite);
+  const entryChanges = createEntryChanges(store, rollup);
   const stops: Array<() => void> = [];
 
   // The maps are defined before any update arrives: Yjs types first met in an update are placeholders,
@@ -67,7 +72,7 @@ export function materializeSharedDocs(
   stops.push(
     docs.onRoom((room, doc) => {
       if (room.kind !== 'timeline') return;
-      const maps = { entries: entriesOf(doc), statuses: statusesOf(doc) };
+      const maps = { entries: entriesOf(doc), statuses: statusesOf(doc), changes: changesOf(doc) };
       const onMonth = (transaction: Y.Transaction) => {
         if (transaction.origin === LOCAL_WRITE) return;
         const changed = applyMonth(transaction, maps);
@@ -78,7 +83,7 @@ export function materializeSharedDocs(
     }),
   );
 
-  function applyMonth(transaction: Y.Transaction, { entries, statuses }: { entries: Y.Map<TimelineRecord>; statuses: Y.Map<StatusRecord> }): Set<string> {
+  function applyMonth(transaction: Y.Transaction, { entries, statuses, changes }: MonthMaps): Set<string> {
     const changed = new Set<string>();
     const added: Array<TimelineRecord & { conversationId: string }> = [];
     for (const id of changedKeys(transaction, entries)) {
@@ -93,6 +98,11 @@ export function materializeSharedDocs(
       }
     }
     rollup.applyEntries(added);
+    const newChanges = changedKeys(transaction, changes).flatMap((id) => {
+      const change = changes.get(id);
+      return change ? [toEntryChange(change)] : [];
+    });
+    if (newChanges.length > 0) for (const id of entryChanges(workspaceId, newChanges).conversationIds) changed.add(id);
     for (const id of changedKeys(transaction, statuses)) {
       const next = statuses.get(id);
       const current = rows.entryStatus.get(id) as { status: DeliveryStatus | null; conversationId: string } | undefined;
@@ -106,6 +116,19 @@ export function materializeSharedDocs(
   return () => {
     for (const stop of stops.splice(0)) stop();
   };
+}
+
+interface MonthMaps {
+  entries: Y.Map<TimelineRecord>;
+  statuses: Y.Map<StatusRecord>;
+  changes: Y.Map<EntryChangeRecord>;
+}
+
+function toEntryChange(record: EntryChangeRecord): EntryChange {
+  const targetIds = [record.entryId];
+  if (record.kind === 'edit') return { kind: 'edit', targetIds, body: record.body, at: record.at };
+  if (record.kind === 'revoke') return { kind: 'revoke', targetIds, at: record.at };
+  return { kind: 'reaction', targetIds, by: record.by, emoji: record.emoji, at: record.at };
 }
 
 function prepareRows(sqlite: Database.Database) {

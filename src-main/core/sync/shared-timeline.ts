@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { dismissalsOf, monthsOf, placeCustomer, raiseMark, readMarksOf, type Customer, type Placement } from '../../../src-shared/sync/workspace-doc';
-import { advanceStatus, monthOf, putEntry, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
+import { advanceStatus, changesOf, monthOf, putEntry, type EntryChangeRecord, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
 import { writeInBoundedTransactions } from './bounded-transactions';
 import type { SharedDocs } from './shared-docs';
 
@@ -35,6 +35,13 @@ export function createSharedTimeline(docs: SharedDocs) {
     },
     dismissNeedsResponse(conversationId: string, upTo: number): void {
       docs.workspace.transact(() => raiseMark(dismissalsOf(docs.workspace), conversationId, upTo), LOCAL_WRITE);
+    },
+    /** A change to an entry goes to the month document of the entry it changes. */
+    putChange(entryOccurredAt: number, change: EntryChangeRecord): void {
+      const doc = docs.month(monthOf(entryOccurredAt));
+      doc.transact(() => {
+        if (!changesOf(doc).has(change.id)) changesOf(doc).set(change.id, change);
+      }, LOCAL_WRITE);
     },
     advanceStatus(entryId: string, occurredAt: number, status: StatusRecord): void {
       const doc = docs.month(monthOf(occurredAt));

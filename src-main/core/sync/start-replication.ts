@@ -26,7 +26,7 @@ export function startReplication(
   const shared = createSharedTimeline(docs);
   const detach = attachSharedTimeline(store.sqlite, shared);
   store.sqlite.transaction(() => exportLocalRows(store, session, link !== null, docs, shared))();
-  const stopMaterializing = materializeSharedDocs(store.sqlite, session.workspace.id, docs, rollup, onChanged);
+  const stopMaterializing = materializeSharedDocs(store, session.workspace.id, docs, rollup, onChanged);
   docs.followMonths();
   return {
     link,

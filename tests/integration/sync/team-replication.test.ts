@@ -92,6 +92,24 @@ describe('two PCs of one team', () => {
     expect((await row(desk))?.unreadCount).toBe(1);
   });
 
+  it('keep a note append-only: an edit is a new version on every PC, the old text stays as history, and only the author edits', async () => {
+    const { shop, desk } = await team();
+    const [outcome] = smsOn(shop, '+13125550166', 'Can you quote a water heater?', Date.UTC(2026, 10, 21, 9));
+    if (outcome?.status !== 'added') throw new Error('not ingested');
+    const { conversationId } = outcome;
+    await waitFor(async () => (await list(desk)).rows.some((c) => c.id === conversationId), 'the conversation on the desk PC');
+    const note = await desk.request<{ id: string }>('notes.add', { conversationId, clientId: ulid(), body: 'Quote: $1,450' });
+    await desk.request('notes.edit', { entryId: note.id, body: 'Quote: $1,380 (returning customer)' });
+
+    await waitFor(async () => {
+      const thread = await shop.request<ConversationDetail>('conversations.get', { conversationId });
+      return thread.entries.some((e) => e.body === 'Quote: $1,380 (returning customer)' && e.editedAt !== undefined);
+    }, 'the new version on the shop PC');
+    const history = await shop.request<Array<{ body: string; reason: string }>>('entries.revisions', { entryId: note.id });
+    expect(history.map((r) => [r.reason, r.body])).toEqual([['edit', 'Quote: $1,450']]);
+    await expect(shop.request('notes.edit', { entryId: note.id, body: 'Quote: $99' })).rejects.toThrow(/Only the person who wrote a note/);
+  });
+
   it('bring a PC that worked offline for long up to date, whatever the size, without an update over the server limit', async () => {
     const { server, shop, desk } = await team();
     await server.pause();
