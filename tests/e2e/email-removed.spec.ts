@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ImapFlow } from 'imapflow';
+import type { SwitchboardApi } from '../../src-shared/api/switchboard-api';
 import { composeMessage } from '../integration/email-sync/email-sync-harness';
 import { connectImap, startMailServer, type MailServer } from '../support/mail-server';
 import { ARTIFACTS } from './demo-host-fixture';
@@ -46,11 +47,11 @@ test('a message deleted in another mail program stays in the thread, marked as n
     senderName: 'Alice Plumbing',
     user: alice.user,
     password: alice.password,
-    imap: { host: server.imap.host, port: server.imap.port, tls: 'none' },
-    smtp: { host: server.smtp.host, port: server.smtp.port, tls: 'none' },
+    imap: { host: server.imap.host, port: server.imap.port, tls: 'none' as const },
+    smtp: { host: server.smtp.host, port: server.smtp.port, tls: 'none' as const },
   };
   // Settings → Email is covered by email-account.spec.ts; here the account is saved the way it does.
-  await page.evaluate((input) => window.switchboard.request('email.account.save', input as never), account);
+  await page.evaluate((input) => (globalThis as unknown as { switchboard: SwitchboardApi }).switchboard.request('email.account.save', input), account);
   await page.getByTestId('conversation-row').filter({ hasText: 'Carol Diaz' }).click();
   const entry = page.getByTestId('thread').getByTestId('entry').filter({ hasText: 'Could you quote a 50 gallon tank' });
   await expect(entry).toBeVisible();
