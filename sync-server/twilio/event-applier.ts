@@ -1,12 +1,12 @@
 import type { BlobStore } from '../blobs/blob-store';
 import type { ServerDb } from '../store/server-db';
 import { applyCallEvent } from './apply-call';
-import { applyInboundMessage } from './apply-message';
+import { prepareInboundMessage, writeInboundMessages, type PreparedMessage } from './apply-message';
 import { applyStatus } from './apply-status';
 import type { WriteRoom } from './document-writer';
-import { getTwilioAccount } from './twilio-accounts';
+import { getTwilioAccount, type TwilioAccount } from './twilio-accounts';
 import type { TwilioApiAccess } from './twilio-api';
-import { markEvent, pendingEvents, type EventOutcome, type StoredEvent } from './webhook-events';
+import { markEvents, pendingEvents, type EventOutcome, type StoredEvent } from './webhook-events';
 
 export interface ApplierContext {
   db: ServerDb;
@@ -16,55 +16,125 @@ export interface ApplierContext {
   log: (line: string) => void;
 }
 
+interface Waiting {
+  event: StoredEvent;
+  done: () => void;
+}
+
 /**
- * Writes stored webhook events into the workspace's documents, one at a time per workspace so two
- * events of one customer never race for the same contact or call. An event that fails stays pending
- * in the server's database and is tried again (`retryPending`), so nothing acknowledged is lost.
+ * Writes stored webhook events into the workspace's documents, in arrival order per workspace, so
+ * two events of one customer never race for the same contact or call. Inbound messages that queue up
+ * while a write is under way are written together (one workspace and one month transaction for the
+ * lot), which is what keeps a burst of webhooks from waiting on one another's disk writes. An event
+ * that fails stays pending in the server's database and is tried again (`retryPending`), so nothing
+ * acknowledged is lost.
  */
 export class EventApplier {
-  private readonly queues = new Map<string, Promise<void>>();
+  private readonly queues = new Map<string, Waiting[]>();
+  private readonly running = new Map<string, Promise<void>>();
 
   constructor(private readonly context: ApplierContext) {}
 
   /** Resolves once the event is in the documents, or was left pending (the reason is logged). */
   apply(event: StoredEvent): Promise<void> {
-    const previous = this.queues.get(event.workspaceId) ?? Promise.resolve();
-    const done = previous.then(() => this.applyNow(event));
-    const tail = done.finally(() => {
-      if (this.queues.get(event.workspaceId) === tail) this.queues.delete(event.workspaceId);
+    return new Promise((done) => {
+      const queue = this.queues.get(event.workspaceId) ?? [];
+      queue.push({ event, done });
+      this.queues.set(event.workspaceId, queue);
+      if (!this.running.has(event.workspaceId)) this.running.set(event.workspaceId, this.drain(event.workspaceId));
     });
-    this.queues.set(event.workspaceId, tail);
-    return done;
   }
 
   /** Statuses that arrived before their message was known, now that it is. */
   async applyWaitingFor(workspaceId: string, sid: string): Promise<void> {
-    for (const event of pendingEvents(this.context.db, { workspaceId, sid })) await this.apply(event);
+    await Promise.all(pendingEvents(this.context.db, { workspaceId, sid }).map((event) => this.apply(event)));
   }
 
   async retryPending(): Promise<void> {
-    for (const event of pendingEvents(this.context.db)) await this.apply(event);
+    await Promise.all(pendingEvents(this.context.db).map((event) => this.apply(event)));
   }
 
   async idle(): Promise<void> {
-    while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
+    while (this.running.size > 0) await Promise.all([...this.running.values()]);
   }
 
-  private async applyNow(event: StoredEvent): Promise<void> {
+  private async drain(workspaceId: string): Promise<void> {
+    for (;;) {
+      const batch = this.queues.get(workspaceId)?.splice(0) ?? [];
+      if (batch.length === 0) break;
+      await this.applyBatch(workspaceId, batch);
+    }
+    this.queues.delete(workspaceId);
+    this.running.delete(workspaceId);
+  }
+
+  /** Runs of inbound messages are written together; statuses and calls one by one, in order. */
+  private async applyBatch(workspaceId: string, batch: Waiting[]): Promise<void> {
+    const account = getTwilioAccount(this.context.db, workspaceId);
+    if (!account) return this.leavePending(batch, `workspace ${workspaceId} has no Twilio account any more`);
+    let run: Waiting[] = [];
+    const flushRun = async () => {
+      if (run.length > 0) await this.applyMessages(account, run);
+      run = [];
+    };
+    for (const waiting of batch) {
+      if (waiting.event.endpoint === 'sms') {
+        run.push(waiting);
+        continue;
+      }
+      await flushRun();
+      await this.settle([waiting], () => this.applyOne(account, waiting.event));
+    }
+    await flushRun();
+  }
+
+  private async applyMessages(account: TwilioAccount, run: Waiting[]): Promise<void> {
+    const prepared: PreparedMessage[] = [];
+    const ready: Waiting[] = [];
+    await Promise.all(
+      run.map(async (waiting) => {
+        try {
+          prepared.push(await prepareInboundMessage(this.context, account, waiting.event));
+          ready.push(waiting);
+        } catch (error) {
+          this.leavePending([waiting], describe(error));
+        }
+      }),
+    );
+    const order = new Map(run.map((waiting, index) => [waiting.event.id, index]));
+    prepared.sort((a, b) => (order.get(a.event.id) ?? 0) - (order.get(b.event.id) ?? 0));
+    await this.settle(ready, async () => {
+      await writeInboundMessages(this.context.writeRoom, account, prepared);
+      return 'applied';
+    });
+  }
+
+  private async applyOne(account: TwilioAccount, event: StoredEvent): Promise<EventOutcome> {
+    if (event.endpoint === 'status') return applyStatus(this.context.db, this.context.writeRoom, event);
+    await applyCallEvent(this.context.db, this.context.writeRoom, account, event);
+    return 'applied';
+  }
+
+  /** Marks the events with the write's outcome, or leaves them pending when it failed; always answers their callers. */
+  private async settle(waiting: Waiting[], write: () => Promise<EventOutcome>): Promise<void> {
+    if (waiting.length === 0) return;
     try {
-      markEvent(this.context.db, event.id, await this.write(event));
+      const outcome = await write();
+      markEvents(this.context.db, waiting.map(({ event }) => ({ id: event.id, outcome })));
+      for (const { done } of waiting) done();
     } catch (error) {
-      this.context.log(`twilio: ${event.endpoint} event ${event.id} (${event.sid}) stays pending: ${error instanceof Error ? error.message : String(error)}`);
+      this.leavePending(waiting, describe(error));
     }
   }
 
-  private async write(event: StoredEvent): Promise<EventOutcome> {
-    const { db, writeRoom } = this.context;
-    const account = getTwilioAccount(db, event.workspaceId);
-    if (!account) throw new Error(`workspace ${event.workspaceId} has no Twilio account any more`);
-    if (event.endpoint === 'status') return applyStatus(db, writeRoom, event);
-    if (event.endpoint === 'voice') await applyCallEvent(db, writeRoom, account, event);
-    else await applyInboundMessage(this.context, account, event);
-    return 'applied';
+  private leavePending(waiting: Waiting[], reason: string): void {
+    for (const { event, done } of waiting) {
+      this.context.log(`twilio: ${event.endpoint} event ${event.id} (${event.sid}) stays pending: ${reason}`);
+      done();
+    }
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -7,6 +7,7 @@ import { SmsSender } from './sms-sender';
 import { twilioWorkspaceIds } from './twilio-accounts';
 import type { TwilioApiAccess } from './twilio-api';
 import { twilioWebhook, type WebHandler } from './webhook-handler';
+import { EventRecorder } from './webhook-events';
 
 export interface TwilioServiceOptions {
   db: ServerDb;
@@ -34,7 +35,7 @@ export function createTwilioService(options: TwilioServiceOptions): TwilioServic
   const blobs = new BlobStore(options.dataDir, options.db);
   const applier = new EventApplier({ db: options.db, writeRoom: options.writeRoom, blobs, api: options.api, log: options.log });
   const sender = new SmsSender({ db: options.db, writeRoom: options.writeRoom, api: options.api, applier, publicUrl: options.publicUrl, log: options.log });
-  const webhookContext = { db: options.db, applier, publicUrl: options.publicUrl };
+  const webhookContext = { db: options.db, applier, recorder: new EventRecorder(options.db), publicUrl: options.publicUrl };
   const routes: Record<string, WebHandler> = {
     '/twilio/sms': twilioWebhook(webhookContext, 'sms'),
     '/twilio/status': twilioWebhook(webhookContext, 'status'),

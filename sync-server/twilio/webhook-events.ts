@@ -42,9 +42,9 @@ interface EventRow {
 }
 
 /**
- * Stores the event durably unless the same one is already stored (same sid and status or step, or
- * the same idempotency token). The unique indexes decide, so concurrent deliveries of one event
- * cannot both get in.
+ * Stores the event unless the same one is already stored (same sid and status or step, or the same
+ * idempotency token). The unique indexes decide, so concurrent deliveries of one event cannot both
+ * get in. Durable once the enclosing transaction commits.
  */
 export function recordEvent(db: ServerDb, event: NewEvent): { event: StoredEvent; duplicate: boolean } {
   const result = db
@@ -74,8 +74,45 @@ export function recordEvent(db: ServerDb, event: NewEvent): { event: StoredEvent
   return { event: stored, duplicate: result.changes === 0 };
 }
 
-export function markEvent(db: ServerDb, id: number, outcome: EventOutcome, now = Date.now()): void {
-  db.prepare('UPDATE twilio_events SET applied_at = ?, outcome = ? WHERE id = ?').run(outcome === 'applied' ? now : null, outcome, id);
+export function markEvents(db: ServerDb, marks: readonly { id: number; outcome: EventOutcome }[], now = Date.now()): void {
+  const update = db.prepare('UPDATE twilio_events SET applied_at = ?, outcome = ? WHERE id = ?');
+  db.transaction(() => {
+    for (const { id, outcome } of marks) update.run(outcome === 'applied' ? now : null, outcome, id);
+  })();
+}
+
+/** How long a webhook may wait for others to share its commit: far less than one fsync. */
+const GROUP_COMMIT_MS = 1;
+
+/**
+ * Stores events arriving together in one transaction: the commit (an fsync with synchronous=FULL)
+ * is what each webhook waits for, and SQLite blocks the process while it runs, so one commit per
+ * request would cap the server at one request per fsync.
+ */
+export class EventRecorder {
+  private queue: { event: NewEvent; done: (result: { event: StoredEvent; duplicate: boolean }) => void; failed: (error: unknown) => void }[] = [];
+
+  constructor(private readonly db: ServerDb) {}
+
+  record(event: NewEvent): Promise<{ event: StoredEvent; duplicate: boolean }> {
+    return new Promise((done, failed) => {
+      if (this.queue.length === 0) setTimeout(() => this.flush(), GROUP_COMMIT_MS);
+      this.queue.push({ event, done, failed });
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    let results: { event: StoredEvent; duplicate: boolean }[];
+    try {
+      results = this.db.transaction(() => batch.map(({ event }) => recordEvent(this.db, event)))();
+    } catch (error) {
+      for (const { failed } of batch) failed(error);
+      return;
+    }
+    batch.forEach(({ done }, index) => done(results[index]!));
+  }
 }
 
 /** Events not in the documents yet, oldest first; `unmatched` ones only when their sid is asked for. */

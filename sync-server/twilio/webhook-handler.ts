@@ -5,7 +5,7 @@ import { parseForm } from './form-params';
 import { isSignedByTwilio, signedUrl } from './signature';
 import { getTwilioAccount } from './twilio-accounts';
 import { voiceTwiml } from './voice-twiml';
-import { recordEvent, type Endpoint } from './webhook-events';
+import type { EventRecorder, Endpoint } from './webhook-events';
 import { eventIdentity } from './webhook-keys';
 
 /** Webhook bodies are a few dozen short fields; this leaves room for long texts and many media URLs. */
@@ -15,6 +15,7 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 export interface WebhookContext {
   db: ServerDb;
   applier: EventApplier;
+  recorder: EventRecorder;
   /** `--public-url`, which Twilio signed; null when the server was started without one. */
   publicUrl(): string | null;
   now?: () => number;
@@ -25,7 +26,7 @@ export type WebHandler = (request: Request) => Promise<Response>;
 /**
  * One endpoint's webhook as a plain fetch-style function, so it runs the same under node:http or as a
  * serverless function. Order of work: signature (403 and nothing else when it fails), durable store
- * (a duplicate stops here), the documents, and only then the answer Twilio waits for.
+ * (a duplicate stops here), the answer Twilio waits for, then the documents.
  */
 export function twilioWebhook(context: WebhookContext, endpoint: Endpoint): WebHandler {
   return async (request) => {
@@ -45,7 +46,7 @@ export function twilioWebhook(context: WebhookContext, endpoint: Endpoint): WebH
     const query = ownQuery(url);
     const identity = eventIdentity(endpoint, params, query);
     if (!identity) return text(400, endpoint === 'voice' ? 'No CallSid in the request.' : 'No MessageSid in the request.');
-    const { event, duplicate } = recordEvent(context.db, {
+    const { event, duplicate } = await context.recorder.record({
       workspaceId,
       endpoint,
       ...identity,
@@ -54,7 +55,9 @@ export function twilioWebhook(context: WebhookContext, endpoint: Endpoint): WebH
       params,
       receivedAt: (context.now ?? Date.now)(),
     });
-    if (!duplicate) await context.applier.apply(event);
+    // Acknowledged once stored: writing into the documents follows at once, and an event a crash
+    // interrupts there is applied at the next start, so nothing acknowledged is lost.
+    if (!duplicate) void context.applier.apply(event);
     const twiml = endpoint === 'voice' ? voiceTwiml(account, publicUrl, voiceStepOf(query), params) : EMPTY_TWIML;
     return new Response(twiml, { status: 200, headers: { 'Content-Type': 'text/xml; charset=utf-8' } });
   };

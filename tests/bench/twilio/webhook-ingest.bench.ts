@@ -45,7 +45,9 @@ function freePort(): Promise<number> {
 }
 
 async function serve(dataDir: string, port: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/cli/entry.ts', 'serve', '--data', dataDir, '--port', String(port), '--public-url', PUBLIC_URL], {
+  // BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. --cpu-prof to see where its time goes.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'sync-server/cli/entry.ts', 'serve', '--data', dataDir, '--port', String(port), '--public-url', PUBLIC_URL], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

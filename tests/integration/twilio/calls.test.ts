@@ -89,6 +89,7 @@ describe('Twilio voice on sync-server', () => {
     for (const call of calls) await rig.emulator.post('/twilio/voice?ws=acme', call);
     const month = await rig.open(rig.monthRoom('acme'), owner);
     const workspace = await rig.open('ws/acme', owner);
+    await waitFor(() => calls.every((call) => entriesOf(month).has(`call:${call.CallSid}`)), 'all four calls');
     const conversations = calls.map((call) => entriesOf(month).get(`call:${call.CallSid}`)?.conversationId);
     expect(conversations.every(Boolean)).toBe(true);
     expect(conversations[0]).toBe(conversations[1]);

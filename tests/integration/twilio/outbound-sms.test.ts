@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { outboxStatesOf, outboxItemsOf, outboundSmsEntryId, type OutboxItemRecord } from '../../../src-shared/sync/outbox-doc';
 import { monthOf, entriesOf, statusesOf } from '../../../src-shared/sync/timeline-doc';
-import { smsSettingsOf } from '../../../src-shared/sync/twilio-workspace-doc';
+import { isOptedOut, smsSettingsOf } from '../../../src-shared/sync/twilio-workspace-doc';
 import { startSyncServer } from '../../../sync-server/server';
 import { DOCUMENTS_FILE } from '../../../sync-server/store/sqlite-document-store';
 import { FAILED_30007 } from '../../support/twilio-emulator/emulator';
@@ -57,7 +57,9 @@ describe('Outbound SMS through the shared outbox', () => {
 
   it('refuses to text a number that replied STOP, with the reason, and sends again after START', async () => {
     const owner = await rig.workspace('acme');
+    const workspace = await rig.open('ws/acme', owner);
     await rig.emulator.inboundMessage('acme', { from: CUSTOMER, body: 'STOP' }).answer;
+    await waitFor(() => isOptedOut(workspace, CUSTOMER), 'the opt-out');
     const refused = await rig.queueSms(owner, { id: '01JSEND000000000000000000C', to: CUSTOMER, body: 'Reminder: 9:30 tomorrow' });
     const outbox = await rig.open('ws/acme/outbox', owner);
     await waitFor(() => outboxStatesOf(outbox).get(refused.id)?.state === 'failed', 'refused');
@@ -65,6 +67,7 @@ describe('Outbound SMS through the shared outbox', () => {
     expect(rig.emulator.sent).toHaveLength(0);
 
     await rig.emulator.inboundMessage('acme', { from: CUSTOMER, body: 'start' }).answer;
+    await waitFor(() => !isOptedOut(workspace, CUSTOMER), 'the opt-in');
     const allowed = await rig.queueSms(owner, { id: '01JSEND000000000000000000D', to: CUSTOMER, body: 'Thanks, see you at 9:30' });
     await waitFor(() => outboxStatesOf(outbox).get(allowed.id)?.state === 'delivered', 'delivered after START', 10_000);
     expect(rig.emulator.sent.map((m) => m.body)).toEqual(['Thanks, see you at 9:30']);
