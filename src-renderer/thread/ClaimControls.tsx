@@ -9,7 +9,7 @@ const UNASSIGNED = '';
  * Who has this conversation, and the one action that fits: Claim when nobody has it, Release when it
  * is mine. Managers and the owner also get a picker to give it to anyone or to nobody.
  */
-export function ClaimControls({ conversation, me, members }: { conversation: ConversationSummary; me: Member; members: Member[] }) {
+export function ClaimControls({ conversation, me, members, pending }: { conversation: ConversationSummary; me: Member; members: Member[]; pending: boolean }) {
   const busy = useClaimStore((state) => state.busyId === conversation.id);
   const error = useClaimStore((state) => {
     const failed = state.error;
@@ -48,7 +48,7 @@ export function ClaimControls({ conversation, me, members }: { conversation: Con
           {owner ? `Assigned to ${owner.id === me.id ? 'me' : owner.name}` : 'Unassigned'}
         </span>
       )}
-      {conversation.assigneeId === null && (
+      {conversation.assigneeId === null && !pending && (
         <button type="button" className="button button--primary" data-testid="claim" disabled={busy} onClick={() => void run({ kind: 'claim', conversationId })}>
           Claim
         </button>

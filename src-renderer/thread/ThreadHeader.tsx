@@ -1,6 +1,7 @@
 import type { ConversationDetail } from '../../src-shared/api/requests';
 import { useSessionStore } from '../stores/session-store';
 import { ClaimControls } from './ClaimControls';
+import { ClaimNotice } from './ClaimNotice';
 import { NeedsResponse } from './NeedsResponse';
 
 export function ThreadHeader({ detail }: { detail: ConversationDetail }) {
@@ -14,7 +15,8 @@ export function ThreadHeader({ detail }: { detail: ConversationDetail }) {
       </div>
       <div className="thread-header__meta">
         {conversation.needsResponse && <NeedsResponse conversationId={conversation.id} />}
-        {session && <ClaimControls conversation={conversation} me={session.me} members={session.members} />}
+        {session && <ClaimNotice claim={detail.claim} members={session.members} />}
+        {session && <ClaimControls conversation={conversation} me={session.me} members={session.members} pending={detail.claim.pendingMine} />}
       </div>
     </header>
   );

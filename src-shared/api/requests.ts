@@ -54,6 +54,16 @@ export interface ConversationDetail {
   conversation: ConversationSummary;
   contact: Contact;
   entries: TimelineEntry[];
+  claim: ClaimView;
+}
+
+/**
+ * This PC's person and the claims on a conversation: a claim made offline waits for the server's
+ * stamp (`pendingMine`); if someone's claim reached the server first, `lostTo` names them.
+ */
+export interface ClaimView {
+  pendingMine: boolean;
+  lostTo: string | null;
 }
 
 export interface SearchHit {

@@ -68,3 +68,15 @@ function apply(ownerId: string | null, event: ClaimEvent): string | null {
       return null;
   }
 }
+
+/**
+ * What a person needs to know about their own claims: one still waiting for the server, or one the
+ * server received after someone else's, so the conversation went to them.
+ */
+export function claimViewFor(state: ClaimState, events: readonly ClaimEvent[], stampOf: (eventId: string) => number | undefined, memberId: string): { pendingMine: boolean; lostTo: string | null } {
+  const pendingMine = state.pending.some((e) => e.actorId === memberId && e.kind === 'claim');
+  const mine = events.filter((e) => e.actorId === memberId && stampOf(e.id) !== undefined).sort((a, b) => (stampOf(a.id) ?? 0) - (stampOf(b.id) ?? 0));
+  const latest = mine[mine.length - 1];
+  const lost = latest?.kind === 'claim' && state.ownerId !== null && state.ownerId !== memberId;
+  return { pendingMine, lostTo: lost ? state.ownerId : null };
+}

@@ -61,7 +61,7 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
       if (!conversation) throw new ApiError('not_found', 'That conversation does not exist.');
       const contact = getContact(store, conversation.contactId);
       if (!contact) throw new ApiError('not_found', 'That contact does not exist.');
-      return { conversation, contact, entries: withOutboxStatus(store.db, workspaceId, threadEntries(store.db, conversationId)) };
+      return { conversation, contact, entries: withOutboxStatus(store.db, workspaceId, threadEntries(store.db, conversationId)), claim: claims.view(conversationId) };
     },
     'conversations.markRead': ({ conversationId, upTo }) => {
       const unreadCount = store.sqlite.transaction(() => {

@@ -19,6 +19,7 @@ export function createClaimActions(log: ClaimLog, me: Member, members: readonly 
   };
 
   return {
+    view: (conversationId: string) => log.view(conversationId, me.id),
     claim: (conversationId: string) => append(conversationId, 'claim', null),
     release(conversationId: string) {
       if (log.resolve(conversationId).ownerId !== me.id) throw new ApiError('conflict', 'Only the person who has this conversation can release it.');

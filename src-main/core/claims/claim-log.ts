@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { CLAIM_EVENTS_MAP, CLAIM_STAMPS_MAP, resolveClaims, type ClaimEvent, type ClaimState } from '../../../src-shared/sync/claims';
+import { CLAIM_EVENTS_MAP, CLAIM_STAMPS_MAP, claimViewFor, resolveClaims, type ClaimEvent, type ClaimState } from '../../../src-shared/sync/claims';
+import type { ClaimView } from '../../../src-shared/api/requests';
 
 /**
  * The claim events of the workspace document, indexed by conversation so that resolving one
@@ -38,6 +39,11 @@ export function createClaimLog(doc: Y.Doc, options: { localOrder: boolean }) {
     },
     resolve(conversationId: string): ClaimState {
       return resolveClaims(byConversation.get(conversationId) ?? [], (id) => stamps.get(id), options);
+    },
+    view(conversationId: string, memberId: string): ClaimView {
+      const list = byConversation.get(conversationId) ?? [];
+      const stampOf = (id: string) => stamps.get(id);
+      return claimViewFor(resolveClaims(list, stampOf, options), list, stampOf, memberId);
     },
   };
 }

@@ -18,12 +18,10 @@ export function materializeClaims(
     'UPDATE conversations SET assignee_id = ? WHERE id = ? AND assignee_id IS NOT ?',
   );
   const apply = sqlite.transaction((conversationIds: Iterable<string>) => {
-    const changed: string[] = [];
     for (const id of conversationIds) {
       const owner = log.resolve(id).ownerId;
-      if (setAssignee.run(owner, id, owner).changes > 0) changed.push(id);
+      setAssignee.run(owner, id, owner);
     }
-    return changed;
   });
 
   apply(log.conversationIds());
@@ -31,8 +29,11 @@ export function materializeClaims(
     const eventIds = changedKeys(transaction, log.events);
     const stampIds = changedKeys(transaction, log.stamps);
     if (eventIds.length === 0 && stampIds.length === 0) return;
-    const changed = apply(log.conversationsOf([...eventIds, ...stampIds]));
-    if (changed.length > 0) onChanged(changed);
+    // Every touched conversation is announced, not only those whose owner changed: a stamp that
+    // settles a pending claim (won or lost) changes what its author is shown.
+    const touched = log.conversationsOf([...eventIds, ...stampIds]);
+    apply(touched);
+    if (touched.size > 0) onChanged([...touched]);
   };
   doc.on('afterTransaction', onTransaction);
   return () => doc.off('afterTransaction', onTransaction);

@@ -110,6 +110,31 @@ describe('two PCs of one team', () => {
     await expect(shop.request('notes.edit', { entryId: note.id, body: 'Quote: $99' })).rejects.toThrow(/Only the person who wrote a note/);
   });
 
+  it('resolve claims made on both PCs while the server was down to one owner, and tell the other who won', async () => {
+    const { server, shop, desk } = await team();
+    const [outcome] = smsOn(shop, '+13125550155', 'Furnace making a banging noise', Date.UTC(2026, 10, 21, 10));
+    if (outcome?.status !== 'added') throw new Error('not ingested');
+    const { conversationId } = outcome;
+    await waitFor(async () => (await list(desk)).rows.some((c) => c.id === conversationId), 'the conversation on the desk PC');
+
+    await server.pause();
+    for (const pc of [shop, desk]) {
+      expect(await pc.request('conversations.claim', { conversationId })).toEqual({ ownerId: null, pending: true });
+      expect((await pc.request<ConversationDetail>('conversations.get', { conversationId })).claim).toEqual({ pendingMine: true, lostTo: null });
+    }
+    await server.resume();
+
+    const detail = (pc: TeamPc) => pc.request<ConversationDetail>('conversations.get', { conversationId });
+    await waitFor(async () => {
+      const [a, b] = [await detail(shop), await detail(desk)];
+      return a.conversation.assigneeId !== null && a.conversation.assigneeId === b.conversation.assigneeId && !a.claim.pendingMine && !b.claim.pendingMine;
+    }, 'one owner on both PCs', 15_000);
+    const owner = (await detail(shop)).conversation.assigneeId;
+    const [winner, loser] = owner === sessionOf(shop)!.me.id ? [shop, desk] : [desk, shop];
+    expect((await detail(winner)).claim.lostTo).toBeNull();
+    expect((await detail(loser)).claim.lostTo).toBe(owner);
+  });
+
   it('bring a PC that worked offline for long up to date, whatever the size, without an update over the server limit', async () => {
     const { server, shop, desk } = await team();
     await server.pause();
