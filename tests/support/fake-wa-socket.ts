@@ -53,6 +53,13 @@ export class FakeWaSocket implements WaSocket {
     return { key: { remoteJid: jid, fromMe: true, id }, message: {}, messageTimestamp: Math.floor(Date.now() / 1000), status: 1 };
   }
 
+  readonly reuploads: WAMessage[] = [];
+
+  async updateMediaMessage(message: WAMessage): Promise<WAMessage> {
+    this.reuploads.push(message);
+    return message;
+  }
+
   async logout(): Promise<void> {
     this.loggedOut = true;
   }

@@ -17,7 +17,7 @@ export function followMessageEvents(
   socket: WaSocket,
   deps: Pick<WhatsAppChannelDeps, 'commit'>,
   { BufferJSON }: Pick<BaileysCodec, 'BufferJSON'>,
-  onItems: (items: WhatsAppItem[]) => void = () => {},
+  onItems: (items: WhatsAppItem[], upserted: readonly WaEventMap['messages.upsert']['messages'][number][]) => void = () => {},
   now = Date.now,
 ): () => void {
   const listeners = MESSAGE_EVENTS.map((event) => {
@@ -26,7 +26,7 @@ export function followMessageEvents(
         const items = normalizeEvent(event, payload as WhatsAppMessageEvents[typeof event], now());
         const raw = event === 'messages.upsert' ? rawMessages(payload as WaEventMap['messages.upsert'], BufferJSON.replacer) : [];
         deps.commit(toRecords(items), raw);
-        onItems(items);
+        onItems(items, event === 'messages.upsert' ? (payload as WaEventMap['messages.upsert']).messages : []);
       } catch (error) {
         console.error(`[switchboard] a WhatsApp ${event} event could not be stored:`, error);
       }

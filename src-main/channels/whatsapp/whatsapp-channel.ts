@@ -4,6 +4,7 @@ import type { WhatsAppLink } from '../../../src-shared/domain/whatsapp-link';
 import type { WhatsAppChannelDeps, WhatsAppRunningChannel } from '../../core/whatsapp/whatsapp-channel-deps';
 import { reconnectDelayMs } from './backoff';
 import { closeOutcome } from './disconnect-reason';
+import { createMediaFetcher } from './media-download';
 import { followMessageEvents } from './message-events';
 import { candidateIds } from './normalize/address';
 import { phoneOfJid, normalizeJid } from './normalize/jid';
@@ -28,6 +29,7 @@ export interface WhatsAppChannelOptions {
 export function createWhatsAppChannel(makeSocket: MakeWaSocket, codec: BaileysCodec, deps: WhatsAppChannelDeps, options: WhatsAppChannelOptions = {}) {
   const now = options.now ?? Date.now;
   const { BufferJSON, proto } = codec;
+  const media = createMediaFetcher(codec, deps);
   const sending = createSendLoop(createWhatsAppExecutor(deps), (error) => console.error('[switchboard] sending on WhatsApp failed:', error));
   let socket: WaSocket | null = null;
   let detach: () => void = () => {};
@@ -56,7 +58,7 @@ export function createWhatsAppChannel(makeSocket: MakeWaSocket, codec: BaileysCo
     const { state, saveCreds } = useSqliteAuthState(deps.authStore, codec);
     const current = makeSocket({ auth: state, getMessage });
     socket = current;
-    const stopMessages = followMessageEvents(current, deps, codec, () => {}, now);
+    const stopMessages = followMessageEvents(current, deps, codec, (items, messages) => media.fetch(current, items, messages), now);
     const onCreds = () => saveCreds();
     const onConnection = (update: WaEventMap['connection.update']) => {
       if (current === socket) onConnectionUpdate(current, update);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { isFurther } from '../../../src-shared/domain/delivery-order';
 import { canMove, OUTBOX_STATES, type OutboxState } from '../../../src-shared/domain/outbox';
 import type { EntryReaction } from '../../../src-shared/domain/reaction';
-import type { DeliveryStatus } from '../../../src-shared/domain/timeline';
+import type { AttachmentMeta, DeliveryStatus } from '../../../src-shared/domain/timeline';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import type { Store } from '../store/open-store';
 import type { EntryChange } from './entry-change';
@@ -28,8 +28,8 @@ export interface EntryChangesResult {
 
 /**
  * The one place that changes stored entries after they arrived: reactions, edits (the replaced text
- * goes to `entry_revisions`), deletes for everyone (the original goes there too) and delivery
- * statuses, which only move forward whatever order they arrive in. Each call is one transaction;
+ * goes to `entry_revisions`), deletes for everyone (the original goes there too), delivery statuses,
+ * which only move forward whatever order they arrive in, and media fetched after the message. Each call is one transaction;
  * applying a change twice changes nothing the second time.
  */
 export function createEntryChanges(store: Store, rollup: ConversationRollup) {
@@ -73,6 +73,14 @@ export function createEntryChanges(store: Store, rollup: ConversationRollup) {
         statements.addRevision.run(target.id, 'revoke', target.body, target.attachments, change.at);
         statements.markDeleted.run(change.at, target.id);
         return result(true, true);
+      }
+      case 'attachment': {
+        const attachments = JSON.parse(target.attachments) as AttachmentMeta[];
+        const file = attachments[change.index];
+        if (target.deletedAt !== null || !file || file.sha256 === change.sha256) return result(false);
+        attachments[change.index] = { ...file, sha256: change.sha256, size: change.size };
+        statements.setAttachments.run(JSON.stringify(attachments), target.id);
+        return result(true);
       }
       case 'status': {
         if (target.direction !== 'outbound' || !isFurther(change.status, target.deliveryStatus)) return result(false);
@@ -119,6 +127,7 @@ function prepare(sqlite: Database.Database) {
     setBody: sqlite.prepare('UPDATE entries SET body = ?, edited_at = ? WHERE id = ?'),
     markDeleted: sqlite.prepare(`UPDATE entries SET body = '', attachments = '[]', reactions = '[]', deleted_at = ? WHERE id = ?`),
     setStatus: sqlite.prepare('UPDATE entries SET delivery_status = ? WHERE id = ?'),
+    setAttachments: sqlite.prepare('UPDATE entries SET attachments = ? WHERE id = ?'),
     addRevision: sqlite.prepare('INSERT INTO entry_revisions (entry_id, reason, body, attachments, replaced_at) VALUES (?, ?, ?, ?, ?)'),
     hasRevision: sqlite.prepare(`SELECT 1 FROM entry_revisions WHERE entry_id = ? AND reason = 'edit' AND body = ?`),
     outboxOf: sqlite.prepare('SELECT id, state FROM outbox WHERE entry_id = ?'),

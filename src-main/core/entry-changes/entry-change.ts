@@ -17,4 +17,6 @@ export type EntryChange =
     }
   | { kind: 'edit'; targetIds: string[]; body: string; at: number }
   | { kind: 'revoke'; targetIds: string[]; at: number }
-  | { kind: 'status'; targetIds: string[]; status: DeliveryStatus; at: number };
+  | { kind: 'status'; targetIds: string[]; status: DeliveryStatus; at: number }
+  /** The bytes of the entry's `index`th attachment are now in the blob store. */
+  | { kind: 'attachment'; targetIds: string[]; index: number; sha256: string; size: number };

@@ -19,6 +19,8 @@ export interface WhatsAppChannelDeps {
   pathOf(sha256: string): string;
   /** Tells the running app which conversations changed outside a socket event (a send's status). */
   notify(conversationIds: string[]): void;
+  /** Keeps a downloaded media file in the blob store and marks the entry's attachment as fetched. */
+  saveMedia(entryId: string, index: number, bytes: Uint8Array): Promise<void>;
 }
 
 export interface WhatsAppRunningChannel extends RunningChannel {

@@ -9,6 +9,7 @@ import type { Store } from '../store/open-store';
 import { createWhatsAppAuthStore, openWhatsAppAuthCipher, type WhatsAppAuthStore } from './whatsapp-auth-store';
 import type { WhatsAppChannelHooks, WhatsAppRunningChannel } from './whatsapp-channel-deps';
 import { createWhatsAppSink } from './whatsapp-sink';
+import { createEntryChanges } from '../entry-changes/apply-entry-changes';
 import { createQueueWhatsApp, type WhatsAppSendInput } from './queue-whatsapp';
 
 export interface WhatsAppServiceDeps {
@@ -33,6 +34,7 @@ export function createWhatsAppService({ store, dataDir, workspaceId, secrets, ho
   const sink = createWhatsAppSink(store, rollup, workspaceId);
   const queueWhatsApp = createQueueWhatsApp(store, rollup);
   const blobs = createBlobStore(dataDir);
+  const applyChanges = createEntryChanges(store, rollup);
   const rawMessage = store.sqlite.prepare('SELECT message FROM whatsapp_messages WHERE id = ? AND workspace_id = ?').pluck();
   const slot = createChannelSlot();
   let channel: WhatsAppRunningChannel | null = null;
@@ -62,6 +64,11 @@ export function createWhatsAppService({ store, dataDir, workspaceId, secrets, ho
         store,
         pathOf: blobs.pathOf,
         notify: onChanged,
+        async saveMedia(entryId, index, bytes) {
+          const sha256 = await blobs.put(bytes);
+          const { conversationIds } = applyChanges(workspaceId, [{ kind: 'attachment', targetIds: [entryId], index, sha256, size: bytes.byteLength }]);
+          if (conversationIds.length > 0) onChanged(conversationIds);
+        },
       });
       return channel;
     });

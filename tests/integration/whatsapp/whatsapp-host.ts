@@ -1,4 +1,5 @@
 import * as baileys from '@whiskeysockets/baileys';
+import type { BaileysCodec } from '../../../src-main/channels/whatsapp/socket/baileys-runtime';
 import { whatsappChannelHooks } from '../../../src-main/channels/whatsapp/whatsapp-channel-hooks';
 import { createCore } from '../../../src-main/core/create-core';
 import { openHostSecretStore } from '../../../src-main/core/secrets/host-secret-store';
@@ -9,9 +10,9 @@ import { readWhatsAppFixture } from '../../support/whatsapp-corpus';
 import { TEST_SECRET_KEY } from './fixtures/auth-session';
 
 /** A real core on the channel host, its WhatsApp channel over fake sockets, and what it announced. */
-export function openWhatsAppHost(dataDir: string) {
+export function openWhatsAppHost(dataDir: string, codec: BaileysCodec = baileys) {
   const sockets = fakeSocketMaker();
-  const core = createCore({ dataDir, secrets: openHostSecretStore(dataDir, TEST_SECRET_KEY), channels: { whatsapp: whatsappChannelHooks(sockets, baileys) } });
+  const core = createCore({ dataDir, secrets: openHostSecretStore(dataDir, TEST_SECRET_KEY), channels: { whatsapp: whatsappChannelHooks(sockets, codec) } });
   const links: WhatsAppLink[] = [];
   const changed: string[][] = [];
   core.onEvent((name, payload) => {

@@ -4,6 +4,7 @@
  * Modules of this channel import Baileys' types statically and its values through this object.
  */
 export type Baileys = typeof import('@whiskeysockets/baileys');
-export type BaileysCodec = Pick<Baileys, 'BufferJSON' | 'initAuthCreds' | 'proto'>;
+/** What the channel uses of Baileys besides the socket: its codecs, and the media download. */
+export type BaileysCodec = Pick<Baileys, 'BufferJSON' | 'initAuthCreds' | 'proto' | 'downloadMediaMessage'>;
 
 export const loadBaileys = (): Promise<Baileys> => import('@whiskeysockets/baileys');

@@ -16,6 +16,8 @@ export interface WaSocket {
   user?: { id: string; name?: string | undefined } | undefined;
   sendMessage(jid: string, content: AnyMessageContent, options?: MiscMessageGenerationOptions): Promise<WAMessage | undefined>;
   logout(message?: string): Promise<void>;
+  /** Asks the sender's phone to upload expired media again (media URLs expire after a while). */
+  updateMediaMessage(message: WAMessage): Promise<WAMessage>;
   end(error: Error | undefined): void;
 }
 
