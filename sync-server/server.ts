@@ -148,7 +148,7 @@ async function listen(options: SyncServerOptions, db: ServerDb, store: DocumentS
       if (stopping) return;
       stopping = true;
       clearInterval(sweep);
-      await twilio.idle();
+      await twilio.stop();
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
       // Rooms close their sockets (1001) and finish storing what they received before the files close.
       await rooms.closeAll();

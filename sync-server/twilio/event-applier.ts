@@ -32,12 +32,20 @@ interface Waiting {
 export class EventApplier {
   private readonly queues = new Map<string, Waiting[]>();
   private readonly running = new Map<string, Promise<void>>();
+  /** Events queued or being written, so a retry never queues one twice. */
+  private readonly inQueue = new Set<number>();
 
   constructor(private readonly context: ApplierContext) {}
 
   /** Resolves once the event is in the documents, or was left pending (the reason is logged). */
   apply(event: StoredEvent): Promise<void> {
-    return new Promise((done) => {
+    if (this.inQueue.has(event.id)) return Promise.resolve();
+    this.inQueue.add(event.id);
+    return new Promise((resolve) => {
+      const done = () => {
+        this.inQueue.delete(event.id);
+        resolve();
+      };
       const queue = this.queues.get(event.workspaceId) ?? [];
       queue.push({ event, done });
       this.queues.set(event.workspaceId, queue);

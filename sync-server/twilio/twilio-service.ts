@@ -26,10 +26,13 @@ export interface TwilioService {
   onClientUpdate(roomName: string): void;
   /** Applies what was stored but not applied before a restart, and looks at every outbox once. */
   start(): Promise<void>;
-  idle(): Promise<void>;
+  /** Stops retrying and waits for the writes and sends under way. */
+  stop(): Promise<void>;
 }
 
 const OUTBOX_ROOM = /^ws\/([A-Za-z0-9_-]{1,64})\/outbox$/;
+/** Events left pending (media Twilio would not hand over, a store that failed) are tried again this often. */
+const RETRY_PENDING_MS = 30_000;
 
 export function createTwilioService(options: TwilioServiceOptions): TwilioService {
   const blobs = new BlobStore(options.dataDir, options.db);
@@ -42,6 +45,7 @@ export function createTwilioService(options: TwilioServiceOptions): TwilioServic
     '/twilio/voice': twilioWebhook(webhookContext, 'voice'),
   };
   const blobHandler = blobRoute(options.db, blobs);
+  let retry: NodeJS.Timeout | null = null;
 
   return {
     route: (path) => routes[path] ?? (BLOB_PATH.test(path) ? blobHandler : null),
@@ -50,10 +54,13 @@ export function createTwilioService(options: TwilioServiceOptions): TwilioServic
       if (workspaceId) void sender.poke(workspaceId);
     },
     async start() {
+      retry = setInterval(() => void applier.retryPending(), RETRY_PENDING_MS);
+      retry.unref();
       await applier.retryPending();
       await Promise.all(twilioWorkspaceIds(options.db).map((id) => sender.poke(id)));
     },
-    async idle() {
+    async stop() {
+      if (retry) clearInterval(retry);
       await applier.idle();
       await sender.idle();
     },

@@ -144,3 +144,27 @@ describe('Twilio webhooks on sync-server', () => {
     await waitFor(() => statusesOf(month).get(item.entryId)?.status === 'delivered', 'the early delivered status');
   });
 });
+
+describe('Twilio media that cannot be fetched yet', () => {
+  it('keeps the message pending instead of dropping its picture, and files it with the picture after a restart', async () => {
+    const rig = await TwilioRig.start();
+    try {
+      const owner = await rig.workspace('acme');
+      const picture = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9, 9, 9]);
+      const { sid, params } = rig.emulator.inboundMessage('acme', { from: CUSTOMER, body: 'photo of the meter', media: [{ bytes: picture, contentType: 'image/png' }] });
+      // Twilio's media store answers 404 for a while (the emulator forgets the file).
+      rig.emulator.forgetMedia(params.MediaUrl0 ?? '');
+      await waitFor(() => rig.rows(`SELECT id FROM twilio_events WHERE sid = ?`, sid).length === 1, 'the stored event');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(rig.rows('SELECT applied_at FROM twilio_events WHERE sid = ?', sid)).toEqual([{ applied_at: null }]);
+
+      rig.emulator.serveMedia(params.MediaUrl0 ?? '', picture, 'image/png');
+      await rig.server.restart();
+      const month = await rig.open(rig.monthRoom('acme'), owner);
+      await waitFor(() => entriesOf(month).has(`sms:${sid}`), 'the message after the restart');
+      expect(entriesOf(month).get(`sms:${sid}`)?.attachments).toMatchObject([{ contentType: 'image/png', size: picture.byteLength }]);
+    } finally {
+      await rig.stop();
+    }
+  });
+});

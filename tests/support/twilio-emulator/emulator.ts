@@ -92,6 +92,11 @@ export class TwilioEmulator {
     this.media.set(new URL(url).pathname, { bytes, contentType });
   }
 
+  /** Stops serving a media URL: Twilio answers 404, as when media was deleted or is not ready. */
+  forgetMedia(url: string): void {
+    this.media.delete(new URL(url).pathname);
+  }
+
   /** Waits for every status callback posted so far to be answered. */
   async settled(): Promise<void> {
     while (this.pendingCallbacks.length > 0) await Promise.all(this.pendingCallbacks.splice(0));
