@@ -1,5 +1,8 @@
 import type * as Y from 'yjs';
-import type { CallDetails, Direction } from '../../src-shared/domain/timeline';
+import type { AttachmentMeta, CallDetails, Direction } from '../../src-shared/domain/timeline';
+import type { BlobStore } from '../blobs/blob-store';
+import { fetchRecording } from './media';
+import type { TwilioApiAccess } from './twilio-api';
 import { entriesOf, monthOf, putEntry, type TimelineRecord } from '../../src-shared/sync/timeline-doc';
 import type { ServerDb } from '../store/server-db';
 import { callDirection, callFacts, callSummary, mergeCall, voiceStepOf } from './call-details';
@@ -10,6 +13,13 @@ import { findLocation, rememberLocation } from './message-index';
 import { accountRegion, type TwilioAccount } from './twilio-accounts';
 import type { StoredEvent } from './webhook-events';
 
+export interface CallContext {
+  db: ServerDb;
+  writeRoom: WriteRoom;
+  blobs: BlobStore;
+  api: TwilioApiAccess;
+}
+
 export function callEntryId(callSid: string): string {
   return `call:${callSid}`;
 }
@@ -19,8 +29,10 @@ export function callEntryId(callSid: string): string {
  * creates it under the caller's contact, later ones (the forward's result, the voicemail, its
  * transcription) make it more final, in whatever order they arrive. The month is fixed by the first.
  */
-export async function applyCallEvent(db: ServerDb, writeRoom: WriteRoom, account: TwilioAccount, event: StoredEvent): Promise<void> {
+export async function applyCallEvent(context: CallContext, account: TwilioAccount, event: StoredEvent): Promise<void> {
+  const { db, writeRoom } = context;
   const { params, receivedAt: at } = event;
+  const recording = voiceStepOf(event.query) === 'recording' ? await fetchRecording(account, params, context.api, context.blobs) : null;
   const direction = callDirection(params);
   const from = param(params, 'From') ?? param(params, 'Caller') ?? '';
   const to = param(params, 'To') ?? param(params, 'Called') ?? '';
@@ -54,16 +66,18 @@ export async function applyCallEvent(db: ServerDb, writeRoom: WriteRoom, account
       attachments: [],
       call: null,
     };
-    recordCall(doc, base, facts, direction);
+    recordCall(doc, base, facts, direction, recording);
   });
 }
 
 /** The call entry is replaced whole as it grows; only the server writes call entries, one event at a time. */
-function recordCall(doc: Y.Doc, base: TimelineRecord, facts: Partial<CallDetails>, direction: Direction): void {
+function recordCall(doc: Y.Doc, base: TimelineRecord, facts: Partial<CallDetails>, direction: Direction, recording: AttachmentMeta | null): void {
   const entries = entriesOf(doc);
   const current = entries.get(base.id);
   const call = mergeCall(current?.call ?? null, facts);
-  const record = { ...(current ?? base), call, body: callSummary(call, current?.direction ?? direction) };
+  const attachments = current?.attachments ?? base.attachments;
+  const withRecording = recording && !attachments.some((a) => a.sha256 === recording.sha256) ? [...attachments, recording] : attachments;
+  const record = { ...(current ?? base), call, attachments: withRecording, body: callSummary(call, current?.direction ?? direction) };
   if (!current) putEntry(doc, record);
   else entries.set(base.id, record);
 }

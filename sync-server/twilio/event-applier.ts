@@ -119,7 +119,7 @@ export class EventApplier {
 
   private async applyOne(account: TwilioAccount, event: StoredEvent): Promise<EventOutcome> {
     if (event.endpoint === 'status') return applyStatus(this.context.db, this.context.writeRoom, event);
-    await applyCallEvent(this.context.db, this.context.writeRoom, account, event);
+    await applyCallEvent(this.context, account, event);
     return 'applied';
   }
 

@@ -48,6 +48,18 @@ async function download(url: string, account: TwilioAccount, access: TwilioApiAc
   return bytes;
 }
 
+/**
+ * A finished voicemail recording, as MP3, into the blob store: PCs play it from there, since the
+ * recording URL needs the account's credentials once media authentication is on.
+ */
+export async function fetchRecording(account: TwilioAccount, params: FormParams, access: TwilioApiAccess, blobs: BlobStore): Promise<AttachmentMeta | null> {
+  const url = param(params, 'RecordingUrl');
+  if (!url || param(params, 'RecordingStatus') !== 'completed') return null;
+  const bytes = await download(`${url}.mp3`, account, access);
+  const stored = await blobs.put(account.workspaceId, bytes, 'audio/mpeg');
+  return { filename: `${param(params, 'RecordingSid') ?? 'voicemail'}.mp3`, contentType: 'audio/mpeg', size: stored.size, sha256: stored.sha256 };
+}
+
 function mediaFilename(url: string, contentType: string, index: number): string {
   const sid = /\/Media\/(ME[0-9a-zA-Z]+)/.exec(url)?.[1] ?? `media-${index + 1}`;
   const extension = EXTENSIONS[contentType.toLowerCase()];

@@ -48,6 +48,8 @@ describe('Twilio voice on sync-server', () => {
     expect(dial.body).toContain('<Record');
     expect(dial.body).toContain('transcribeCallback="https://sync.example.test/twilio/voice?ws=acme&amp;step=transcription"');
     const recording = { RecordingSid: 'RE0123456789abcdef0123456789abcdef', RecordingUrl: 'https://api.twilio.com/2010-04-01/Accounts/AC/Recordings/RE0123', RecordingDuration: '42' };
+    const mp3 = new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 1, 2, 3]);
+    rig.emulator.serveMedia(`${recording.RecordingUrl}.mp3`, mp3, 'audio/mpeg');
     // The transcription may be reported before the recording's own callback.
     await rig.emulator.post('/twilio/voice?ws=acme&step=transcription', { ...call, ...recording, TranscriptionSid: 'TR01', TranscriptionStatus: 'completed', TranscriptionText: 'Hi, the boiler is leaking again.' });
     await rig.emulator.post('/twilio/voice?ws=acme&step=recording', { ...call, ...recording, RecordingStatus: 'completed' });
@@ -64,6 +66,12 @@ describe('Twilio voice on sync-server', () => {
       transcription: 'Hi, the boiler is leaking again.',
     });
     expect(entriesOf(month).get(id)?.body).toBe('Voicemail, 42 s: Hi, the boiler is leaking again.');
+    // The recording itself is in the blob store, for PCs that cannot use the account's credentials.
+    await waitFor(() => (entriesOf(month).get(id)?.attachments.length ?? 0) === 1, 'the recording attached');
+    const [attached] = entriesOf(month).get(id)?.attachments ?? [];
+    expect(attached).toMatchObject({ filename: `${recording.RecordingSid}.mp3`, contentType: 'audio/mpeg', size: mp3.byteLength });
+    const blob = await fetch(`${rig.server.url}/blobs/${attached?.sha256}`, { headers: { Authorization: `Bearer ${owner.token}` } });
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(mp3);
   });
 
   it('goes straight to voicemail when no business phone is set, and records a missed call as missed', async () => {
