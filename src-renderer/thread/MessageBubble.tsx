@@ -10,6 +10,7 @@ import { OutboxActions } from './OutboxActions';
 import { DeletedBody } from './whatsapp/DeletedBody';
 import { DeliveryTicks } from './whatsapp/DeliveryTicks';
 import { EditedMark } from './whatsapp/EditedMark';
+import { InlineMedia } from './whatsapp/InlineMedia';
 import { Reactions } from './whatsapp/Reactions';
 
 export function MessageBubble({ entry }: { entry: TimelineEntry }) {
@@ -26,6 +27,7 @@ export function MessageBubble({ entry }: { entry: TimelineEntry }) {
         ) : (
           <div className="bubble__body">{entry.body}</div>
         )}
+        {entry.channel === 'whatsapp' && <InlineMedia entryId={entry.id} attachments={entry.attachments} />}
         <Attachments entryId={entry.id} attachments={entry.attachments} />
         <Reactions reactions={entry.reactions} />
         <footer className="entry-meta">

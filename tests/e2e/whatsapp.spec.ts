@@ -85,9 +85,15 @@ test('replayed WhatsApp events show the thread with reaction, edit, deletion and
   await expect(entry('Invoice attached').getByTestId('delivery-status')).toHaveText('Failed');
   await expect(entry('A technician can come today').getByTestId('delivery-status')).toHaveText('✓Sent');
   await expect(entry('Gate code is 4512#')).toBeVisible();
+  const photo = entry('Water under the indoor unit').getByTestId('inline-image');
+  await expect(photo).toBeVisible();
+  expect(await photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(240);
   // The group message went to Other, not into a customer's thread.
   await expect(page.getByTestId('conversation-row')).toHaveCount(1);
+  await entry('Water under the indoor unit').scrollIntoViewIfNeeded();
   await thread.screenshot({ path: `${ARTIFACTS}/whatsapp-thread.png` });
+  await entry('Gate code is 4512#').scrollIntoViewIfNeeded();
+  await thread.screenshot({ path: `${ARTIFACTS}/whatsapp-thread-ticks.png` });
   await page.screenshot({ path: `${ARTIFACTS}/whatsapp-inbox.png` });
 
   const banner = page.getByTestId('whatsapp-relink-banner');
