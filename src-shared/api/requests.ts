@@ -13,6 +13,7 @@ import { attachmentRef, EMAIL_ATTACHMENTS_MAX_COUNT, uploadChunk, uploadedAttach
 import { INBOX_FILTERS, type ConversationSummary, type InboxCounts } from '../domain/conversation';
 import type { TimelineEntry } from '../domain/timeline';
 import type { WhatsAppLink } from '../domain/whatsapp-link';
+import type { OtherWhatsAppPage } from './whatsapp-other';
 import type { Member, Workspace } from '../domain/workspace';
 
 /**
@@ -108,6 +109,14 @@ export const requests = {
   'whatsapp.link.start': request<WhatsAppLink>()(z.object({})),
   /** Logs out on WhatsApp's side and forgets the session on this PC. */
   'whatsapp.link.remove': request<WhatsAppLink>()(z.object({})),
+  /** WhatsApp groups and broadcasts in the Other view, newest first, or those matching `query`. */
+  'whatsapp.other.list': request<OtherWhatsAppPage>()(
+    z.object({
+      query: z.string().trim().max(500).optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+      before: z.object({ occurredAt: z.number(), id }).nullable().default(null),
+    }),
+  ),
   /** Queues a WhatsApp message (text, or one file with the text as caption) for the channel host. */
   'whatsapp.send': request<TimelineEntry>()(
     z

@@ -41,8 +41,12 @@ export function getTwilioAccount(db: ServerDb, workspaceId: string): TwilioAccou
   return row ? toAccount(row) : null;
 }
 
-export function twilioWorkspaceIds(db: ServerDb): string[] {
-  return db.prepare<[], { workspace_id: string }>('SELECT workspace_id FROM twilio_accounts ORDER BY workspace_id').all().map((r) => r.workspace_id);
+/** Workspaces whose account was set at or after `since` (all of them for 0), by `workspace set-twilio` perhaps in another process. */
+export function twilioWorkspaceIds(db: ServerDb, since = 0): string[] {
+  return db
+    .prepare<[number], { workspace_id: string }>('SELECT workspace_id FROM twilio_accounts WHERE updated_at >= ? ORDER BY workspace_id')
+    .all(since)
+    .map((r) => r.workspace_id);
 }
 
 /** Numbers customers write without a country code are read in the region of the workspace's own number. */

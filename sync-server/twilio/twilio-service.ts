@@ -31,7 +31,10 @@ export interface TwilioService {
 }
 
 const OUTBOX_ROOM = /^ws\/([A-Za-z0-9_-]{1,64})\/outbox$/;
-/** Events left pending (media Twilio would not hand over, a store that failed) are tried again this often. */
+/**
+ * Events left pending (media Twilio would not hand over, a store that failed) are tried again this
+ * often, and accounts changed by `workspace set-twilio` while the server runs are published to PCs.
+ */
 const RETRY_PENDING_MS = 30_000;
 
 export function createTwilioService(options: TwilioServiceOptions): TwilioService {
@@ -54,7 +57,13 @@ export function createTwilioService(options: TwilioServiceOptions): TwilioServic
       if (workspaceId) void sender.poke(workspaceId);
     },
     async start() {
-      retry = setInterval(() => void applier.retryPending(), RETRY_PENDING_MS);
+      let checkedAt = Date.now();
+      retry = setInterval(() => {
+        void applier.retryPending();
+        const since = checkedAt;
+        checkedAt = Date.now();
+        for (const id of twilioWorkspaceIds(options.db, since)) void sender.poke(id);
+      }, RETRY_PENDING_MS);
       retry.unref();
       await applier.retryPending();
       await Promise.all(twilioWorkspaceIds(options.db).map((id) => sender.poke(id)));

@@ -11,6 +11,7 @@ import type { WhatsAppChannelHooks, WhatsAppRunningChannel } from './whatsapp-ch
 import { createWhatsAppSink } from './whatsapp-sink';
 import { createEntryChanges } from '../entry-changes/apply-entry-changes';
 import { createQueueWhatsApp, type WhatsAppSendInput } from './queue-whatsapp';
+import { createOtherWhatsAppSearch } from './other-whatsapp-search';
 
 export interface WhatsAppServiceDeps {
   store: Store;
@@ -35,6 +36,7 @@ export function createWhatsAppService({ store, dataDir, workspaceId, secrets, ho
   const queueWhatsApp = createQueueWhatsApp(store, rollup);
   const blobs = createBlobStore(dataDir);
   const applyChanges = createEntryChanges(store, rollup);
+  const searchOther = createOtherWhatsAppSearch(store.sqlite);
   const rawMessage = store.sqlite.prepare('SELECT message FROM whatsapp_messages WHERE id = ? AND workspace_id = ?').pluck();
   const slot = createChannelSlot();
   let channel: WhatsAppRunningChannel | null = null;
@@ -120,6 +122,9 @@ export function createWhatsAppService({ store, dataDir, workspaceId, secrets, ho
       slot.wake();
       return entry;
     },
+
+    /** Groups and broadcasts, for the Other view. */
+    other: (query: string, limit: number, before: Parameters<typeof searchOther>[3]) => searchOther(workspaceId, query, limit, before),
 
     health: () => slot.health(),
     wake: () => slot.wake(),

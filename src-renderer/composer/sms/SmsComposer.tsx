@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { SmsComposeStatus } from '../../../src-shared/sms/sms-compose';
 import { formatPhoneForDisplay } from '../../../src-shared/identity/phone';
 import { errorMessage } from '../../format/error-message';
+import { useThreadStore } from '../../stores/thread-store';
 import { ComposerFooter } from '../ComposerFooter';
 import { useComposerSubmit } from '../use-composer-submit';
 import { segmentMeter } from './segment-meter';
@@ -19,16 +20,22 @@ export function SmsComposer({ conversationId, tabs, hint }: SmsComposerProps) {
   const body = useSmsDraftsStore((state) => state.drafts[conversationId]?.body ?? '');
   const [status, setStatus] = useState<SmsComposeStatus | null>(null);
   const [statusError, setStatusError] = useState<string | null>(null);
+  // A new entry may be the customer's STOP or START: the status is asked again whenever the thread grows.
+  const entryCount = useThreadStore((state) => state.detail?.entries.length ?? 0);
   useEffect(() => {
     let current = true;
     window.switchboard
       .request('sms.status', { conversationId })
-      .then((next) => current && setStatus(next))
+      .then((next) => {
+        if (!current) return;
+        setStatus(next);
+        setStatusError(null);
+      })
       .catch((failure: unknown) => current && setStatusError(errorMessage(failure)));
     return () => {
       current = false;
     };
-  }, [conversationId]);
+  }, [conversationId, entryCount]);
   const meter = segmentMeter(body, status?.pricePerSegment ?? null);
   const unavailable = statusError ?? status?.unavailable ?? null;
   const { submitting, error, canSubmit, onSubmit, onKeyDown } = useComposerSubmit(
