@@ -44,7 +44,7 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
   const events = createEventBus();
   const announceChanged = (conversationIds: string[]) => events.emit('conversations.changed', { conversationIds });
   const secrets = options.secrets ?? createLockedSecretStore('This Switchboard has no keychain to keep passwords in.');
-  const replication = startReplication(store, session, secrets, rollup, announceChanged);
+  const replication = startReplication(store, options.dataDir, session, secrets, rollup, announceChanged);
   const workspaceDoc = replication.docs.workspace;
   // One PC with no server: claims count in local order (DESIGN.md, "Claims").
   const claimLog = createClaimLog(workspaceDoc, { localOrder: replication.link === null });
@@ -68,7 +68,7 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
     onChanged: announceChanged,
     onLink: (link) => events.emit('whatsapp.link', { link }),
   });
-  const team = createTeamHandlers({ store, secrets, session, link: replication.link, docs: replication.docs, requestRestart: options.requestRestart });
+  const team = createTeamHandlers({ store, dataDir: options.dataDir, secrets, session, link: replication.link, docs: replication.docs, requestRestart: options.requestRestart });
   const stopSyncEvents = replication.docs.onStatus((sync) => events.emit('team.sync', { sync }));
   const stopSessionUpdates = keepSessionCurrent(store, session, replication.docs, () => events.emit('session.updated', {}));
   const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), changed: announceChanged, claims, blobs: createBlobStore(options.dataDir), emailAccount, whatsapp, team, sms: createSmsHandlers({ store, rollup, session, docs: replication.docs, changed: announceChanged }) });

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { blobStored, fetchTeamBlob } from './team-blobs';
 
 export const BLOBS_FOLDER = 'blobs';
 
@@ -30,28 +31,45 @@ export function createBlobStore(dataDir: string) {
     stagingDir: staging,
 
     /** Stores the bytes and returns their address; bytes already stored are not written again. */
-    async put(bytes: Uint8Array): Promise<string> {
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
+    put: (bytes: Uint8Array): Promise<string> => write(bytes, true),
+
+    /**
+     * Where the blob is on this PC, fetching it from the team's server first when another PC stored
+     * it; null when neither has it.
+     */
+    async ensure(sha256: string): Promise<string | null> {
       const target = pathOf(sha256);
-      if (existsSync(target)) return sha256;
-      const folder = path.dirname(target);
-      let made = madeFolders.get(folder);
-      if (!made) {
-        made = mkdir(folder, { recursive: true });
-        madeFolders.set(folder, made);
-      }
-      await made;
-      const temporary = path.join(staging, `${sha256}.${randomBytes(6).toString('hex')}`);
-      try {
-        await writeFile(temporary, bytes, { flush: true });
-        await rename(temporary, target);
-      } catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
-      }
-      return sha256;
+      if (existsSync(target)) return target;
+      const bytes = await fetchTeamBlob(root, sha256);
+      if (!bytes) return null;
+      await write(bytes, false);
+      return target;
     },
   };
+
+  /** `share`: hand the blob to the team's server too (not for one that came from it). */
+  async function write(bytes: Uint8Array, share: boolean): Promise<string> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const target = pathOf(sha256);
+    if (existsSync(target)) return sha256;
+    const folder = path.dirname(target);
+    let made = madeFolders.get(folder);
+    if (!made) {
+      made = mkdir(folder, { recursive: true });
+      madeFolders.set(folder, made);
+    }
+    await made;
+    const temporary = path.join(staging, `${sha256}.${randomBytes(6).toString('hex')}`);
+    try {
+      await writeFile(temporary, bytes, { flush: true });
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+    if (share) blobStored(root, sha256);
+    return sha256;
+  }
 }
 
 export type BlobStore = ReturnType<typeof createBlobStore>;

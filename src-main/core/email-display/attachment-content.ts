@@ -23,7 +23,8 @@ export function createAttachmentContent(sqlite: Database.Database, blobs: BlobSt
       .flatMap((json) => (json ? (JSON.parse(json) as AttachmentMeta[]) : []))
       .find((candidate) => candidate.sha256 === sha256);
     if (!attachment) throw new ApiError('not_found', 'That message has no such attachment.');
-    const bytes = await readFile(blobs.pathOf(sha256)).catch(() => null);
+    const file = await blobs.ensure(sha256).catch(() => null);
+    const bytes = file ? await readFile(file).catch(() => null) : null;
     if (!bytes) throw new ApiError('not_found', `${attachment.filename} is not stored on this PC.`);
     return { filename: attachment.filename, contentType: attachment.contentType, data: bytes.toString('base64') };
   };

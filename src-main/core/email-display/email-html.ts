@@ -19,8 +19,9 @@ export async function readEmailHtml(
 ): Promise<EmailHtml> {
   const source = deps.sources(workspaceId, entryId);
   if (!source) return NOT_SYNCED;
-  if (!source.htmlSha256) return { ...NOT_SYNCED, sender: source.sender, ...source.details };
-  const html = await readFile(deps.blobs.pathOf(source.htmlSha256), 'utf8');
+  const file = source.htmlSha256 ? await deps.blobs.ensure(source.htmlSha256) : null;
+  if (!file) return { ...NOT_SYNCED, sender: source.sender, ...source.details };
+  const html = await readFile(file, 'utf8');
   return {
     html,
     remoteContentAllowed: source.sender !== null && deps.senders.isAllowed(workspaceId, source.sender),

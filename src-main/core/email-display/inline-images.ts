@@ -14,7 +14,8 @@ export async function inlineImages(blobs: BlobStore, attachments: AttachmentMeta
   let budget = INLINE_IMAGES_BUDGET_BYTES;
   for (const part of attachments) {
     if (!part.contentId || !part.sha256 || !part.contentType.startsWith('image/') || part.size > budget) continue;
-    const bytes = await readFile(blobs.pathOf(part.sha256)).catch(() => null);
+    const file = await blobs.ensure(part.sha256).catch(() => null);
+    const bytes = file ? await readFile(file).catch(() => null) : null;
     if (!bytes) continue;
     budget -= bytes.length;
     images[part.contentId] = `data:${part.contentType};base64,${bytes.toString('base64')}`;

@@ -1,4 +1,7 @@
+import path from 'node:path';
 import type { SessionInfo } from '../../../src-shared/api/requests';
+import { BLOBS_FOLDER } from '../blobs/blob-store';
+import { shareBlobsWithTeam } from '../blobs/team-blobs';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store/open-store';
@@ -15,6 +18,7 @@ import { attachSharedTimeline, createSharedTimeline } from './shared-timeline';
  */
 export function startReplication(
   store: Store,
+  dataDir: string,
   session: SessionInfo,
   secrets: SecretStore,
   rollup: ConversationRollup,
@@ -28,10 +32,16 @@ export function startReplication(
   store.sqlite.transaction(() => exportLocalRows(store, session, link !== null, docs, shared))();
   const stopMaterializing = materializeSharedDocs(store, session.workspace.id, docs, rollup, onChanged);
   docs.followMonths();
+  const stopSharingBlobs = link
+    ? shareBlobsWithTeam(path.join(dataDir, BLOBS_FOLDER), { serverUrl: link.serverUrl, token: link.token }, (error) =>
+        console.error('[switchboard] files could not be shared with the team yet; they will be on the next start:', error),
+      )
+    : () => {};
   return {
     link,
     docs,
     stop(): void {
+      stopSharingBlobs();
       stopMaterializing();
       detach();
       docs.close();

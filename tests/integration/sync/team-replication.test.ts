@@ -5,6 +5,7 @@ import { useTempDirs } from '../../support/temp-dir';
 import { inboundMessage } from '../../support/inbound';
 import { createIngest } from '../../../src-main/core/ingest/ingest-inbound';
 import { createConversationRollup } from '../../../src-main/core/conversations/conversation-rollup';
+import { createBlobStore } from '../../../src-main/core/blobs/blob-store';
 import { TestServer, waitFor } from '../sync-server/harness';
 import { inviteCode, newWorkspaceCode, sessionOf, TeamPc } from './team-pc';
 
@@ -133,6 +134,28 @@ describe('two PCs of one team', () => {
     const [winner, loser] = owner === sessionOf(shop)!.me.id ? [shop, desk] : [desk, shop];
     expect((await detail(winner)).claim.lostTo).toBeNull();
     expect((await detail(loser)).claim.lostTo).toBe(owner);
+  });
+
+  it('share a file one PC stored with the others through the server, fetched when someone opens it', async () => {
+    const { shop, desk } = await team();
+    const photo = Buffer.from('a photo of the leaking valve '.repeat(200));
+    const sha256 = await createBlobStore(shop.dataDir).put(photo);
+    const ingest = createIngest(shop.core.store, createConversationRollup(shop.core.store.sqlite));
+    const attachment = { filename: 'valve.jpg', contentType: 'image/jpeg', size: photo.length, sha256 };
+    const [outcome] = ingest(shop.core.session.workspace.id, [
+      inboundMessage([{ kind: 'phone', value: '+13125550144' }], { body: 'Here is the valve', attachments: [attachment], occurredAt: Date.UTC(2026, 10, 21, 11) }),
+    ]);
+    if (outcome?.status !== 'added') throw new Error('not ingested');
+    const entryId = (await shop.request<ConversationDetail>('conversations.get', { conversationId: outcome.conversationId })).entries[0]!.id;
+    await waitFor(async () => (await list(desk)).rows.some((c) => c.id === outcome.conversationId), 'the message on the desk PC');
+
+    let opened: { filename: string; data: string } | null = null;
+    await waitFor(async () => {
+      opened = await desk.request<{ filename: string; data: string }>('attachments.read', { entryId, sha256 }).catch(() => null);
+      return opened !== null;
+    }, 'the file on the desk PC');
+    expect(opened!.filename).toBe('valve.jpg');
+    expect(Buffer.from(opened!.data, 'base64').equals(photo)).toBe(true);
   });
 
   it('bring a PC that worked offline for long up to date, whatever the size, without an update over the server limit', async () => {
