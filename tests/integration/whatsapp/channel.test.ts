@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationDetail, ConversationList } from '../../../src-shared/api/requests';
+import type { OtherWhatsAppPage } from '../../../src-shared/api/whatsapp-other';
 import type { WhatsAppLink } from '../../../src-shared/domain/whatsapp-link';
 import { useTempDirs } from '../../support/temp-dir';
 import { waitFor } from '../email-sync/email-sync-harness';
@@ -42,6 +43,20 @@ describe('the WhatsApp channel over a socket with Baileys’ event shapes', () =
     ]);
     expect(host.changed.flat()).toContain(list.rows[0]!.id);
     expect(host.count('SELECT count(*) FROM other_whatsapp')).toBe(1);
+    const other = await host.request<OtherWhatsAppPage>('whatsapp.other.list', { query: 'woila' });
+    expect(other.rows).toEqual([
+      {
+        id: 'wa:120363163341782618@g.us:13AD51EA1A5564BABC08DC183D39E64A',
+        chatJid: '120363163341782618@g.us',
+        senderJid: '2521****522@lid',
+        senderName: 'Ryujin',
+        senderPhone: null,
+        direction: 'inbound',
+        occurredAt: 1754122907000,
+        snippet: '[[woila]]',
+      },
+    ]);
+    expect((await host.request<OtherWhatsAppPage>('whatsapp.other.list', { query: 'AND OR "' })).rows).toEqual([]);
 
     // Baileys asks for a message back to retry it; the store answers with the message as delivered.
     const asked = await socket.options.getMessage({ remoteJid: `15550100003:4@s.whatsapp.net`, id: '3A1F00000000000000A1', fromMe: false });
