@@ -47,6 +47,7 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
     if (!inbox.summary(conversationId)) throw new ApiError('not_found', 'That conversation does not exist.');
     return conversationId;
   };
+  const outbox = createOutboxHandlers(store, rollup, session.me, changed, () => { emailAccount.wake(); whatsapp.wake(); }, blobs);
   const outcome = ({ ownerId, pending }: { ownerId: string | null; pending: unknown[] }) => ({ ownerId, pending: pending.length > 0 });
 
   return {
@@ -54,14 +55,14 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
     ...createEmailAccountHandlers(emailAccount),
     ...createWhatsAppHandlers(whatsapp, session.me),
     ...team,
-    ...sms,
+    ...sms.handlers,
     'conversations.list': ({ filter, limit, before }) => inbox.list(workspaceId, session.me.id, filter, limit, before),
     'conversations.get': ({ conversationId }) => {
       const conversation = inbox.summary(conversationId);
       if (!conversation) throw new ApiError('not_found', 'That conversation does not exist.');
       const contact = getContact(store, conversation.contactId);
       if (!contact) throw new ApiError('not_found', 'That contact does not exist.');
-      return { conversation, contact, entries: withOutboxStatus(store.db, workspaceId, threadEntries(store.db, conversationId)), claim: claims.view(conversationId) };
+      return { conversation, contact, entries: sms.withStatus(withOutboxStatus(store.db, workspaceId, threadEntries(store.db, conversationId))), claim: claims.view(conversationId) };
     },
     'conversations.markRead': ({ conversationId, upTo }) => {
       const unreadCount = store.sqlite.transaction(() => {
@@ -96,7 +97,8 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
       changed([entry.conversationId]);
       return entry;
     },
-    ...createOutboxHandlers(store, rollup, session.me, changed, () => { emailAccount.wake(); whatsapp.wake(); }, blobs),
+    ...outbox,
+    ...sms.routeOutbox(outbox),
     'search.query': ({ query, limit }) => search(workspaceId, query, limit),
     ...createEmailDisplayHandlers(store.sqlite, blobs, workspaceId),
     'contacts.merge': ({ survivorId, mergedId }) => {

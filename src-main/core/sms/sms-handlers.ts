@@ -15,6 +15,10 @@ import type { Store } from '../store/open-store';
 import type { SharedDocs } from '../sync/shared-docs';
 import { LOCAL_WRITE, sharedTimelineOf } from '../sync/shared-timeline';
 import { recordOf } from '../sync/timeline-record';
+import type { Handlers } from '../api/dispatch';
+import { createSmsOutbox } from './sms-outbox';
+
+type OutboxDecisions = Pick<Handlers, 'outbox.retry' | 'outbox.resolve' | 'outbox.approve'>;
 
 export interface SmsDeps {
   store: Store;
@@ -31,6 +35,7 @@ export interface SmsDeps {
  * replied STOP is refused here, before anything is queued.
  */
 export function createSmsHandlers({ store, rollup, session, docs, changed }: SmsDeps) {
+  const smsOutbox = createSmsOutbox(store, docs, session.me, changed);
   const status = (conversationId: string): SmsComposeStatus => {
     const { contactId } = openConversationFor(store.db, conversationId, 'no text can be written');
     const phone = getContact(store, contactId)?.identities.find((i) => i.kind === 'phone' && i.valid)?.value ?? null;
@@ -46,14 +51,14 @@ export function createSmsHandlers({ store, rollup, session, docs, changed }: Sms
     return { to: phone, from: settings?.number ?? null, pricePerSegment: settings?.pricePerSegment ?? null, unavailable };
   };
 
-  return {
+  const handlers = {
     'sms.status': ({ conversationId }: { conversationId: string }) => status(conversationId),
     'sms.send': (input: { conversationId: string; clientId: string; body: string }): TimelineEntry => {
       const entryId = outboundSmsEntryId(input.clientId);
       const outbox = docs.outbox();
       if (outboxItemsOf(outbox).has(input.clientId)) {
         const existing = getEntry(store.db, entryId);
-        if (existing) return existing;
+        if (existing) return smsOutbox.withStatus([existing])[0] ?? existing;
       }
       const check = status(input.conversationId);
       if (check.unavailable || !check.to) throw new ApiError('conflict', `Not sent: ${check.unavailable ?? 'no number to text'}`);
@@ -103,7 +108,21 @@ export function createSmsHandlers({ store, rollup, session, docs, changed }: Sms
         return saved;
       });
       changed([entry.conversationId]);
-      return entry;
+      return smsOutbox.withStatus([entry])[0] ?? entry;
+    },
+  };
+
+  return {
+    handlers,
+    /** Entries of texts we send, with their outbox state and the server's reason when one failed. */
+    withStatus: smsOutbox.withStatus,
+    /** The outbox decisions, taken on the shared outbox for texts and on this PC's outbox for the rest. */
+    routeOutbox(local: OutboxDecisions): OutboxDecisions {
+      return {
+        'outbox.retry': (input) => (smsOutbox.owns(input.itemId) ? smsOutbox.retry(input.itemId) : local['outbox.retry'](input)),
+        'outbox.resolve': (input) => (smsOutbox.owns(input.itemId) ? smsOutbox.resolve(input.itemId, input.outcome) : local['outbox.resolve'](input)),
+        'outbox.approve': (input) => (smsOutbox.owns(input.itemId) ? smsOutbox.approve(input.itemId) : local['outbox.approve'](input)),
+      };
     },
   };
 }

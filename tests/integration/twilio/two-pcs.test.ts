@@ -6,6 +6,8 @@ import { useTempDirs } from '../../support/temp-dir';
 import { waitFor } from '../sync-server/harness';
 import { inviteCode, newWorkspaceCode, sessionOf, TeamPc } from '../sync/team-pc';
 import { TwilioRig } from './twilio-harness';
+import { FAILED_30007 } from '../../support/twilio-emulator/emulator';
+import type { TimelineEntry } from '../../../src-shared/domain/timeline';
 
 const tempDir = useTempDirs();
 const cleanups: Array<() => unknown> = [];
@@ -13,8 +15,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function teamWithTwilio() {
-  const rig = await TwilioRig.start();
+async function teamWithTwilio(options: Parameters<typeof TwilioRig.start>[0] = {}) {
+  const rig = await TwilioRig.start(options);
   cleanups.push(() => rig.stop());
   const shop = await TeamPc.join(tempDir(), rig.server.url, newWorkspaceCode(rig.server, 'acme'), 'Olga Owner');
   cleanups.push(() => shop.core.close());
@@ -83,5 +85,25 @@ describe('Twilio end to end with two office PCs', () => {
       const callThread = await pc.request<ConversationDetail>('conversations.get', { conversationId: call!.id });
       expect(callThread.entries.map((e) => [e.kind, e.call?.outcome])).toEqual([['call', 'missed']]);
     }
+  });
+
+  it('shows why a text failed, with Retry, and the retry goes out again through the server', async () => {
+    const { rig, desk } = await teamWithTwilio({ fates: { '+14155550130': FAILED_30007 } });
+    await rig.emulator.inboundMessage('acme', { from: '+14155550130', body: 'Quote for the new boiler?' }).answer;
+    await waitFor(async () => (await threads(desk)).length === 1, 'the thread', 10_000);
+    const conversationId = (await threads(desk))[0]!.id;
+    await waitFor(async () => (await desk.request<SmsComposeStatus>('sms.status', { conversationId })).from !== null, 'the Twilio number');
+    const sent = await desk.request<TimelineEntry>('sms.send', { conversationId, clientId: ulid(), body: 'It is $4,200 installed.' });
+    expect(sent.outbox).toMatchObject({ state: 'queued', attempts: 0 });
+    const entryOnDesk = async () => (await desk.request<ConversationDetail>('conversations.get', { conversationId })).entries.find((e) => e.id === sent.id);
+    await waitFor(async () => (await entryOnDesk())?.outbox?.state === 'failed', 'failed', 10_000);
+    expect((await entryOnDesk())?.outbox).toMatchObject({ state: 'failed', attempts: 1, lastError: '30007: filtered by the carrier as spam' });
+    expect((await entryOnDesk())?.deliveryStatus).toBe('failed');
+
+    const retried = await desk.request<TimelineEntry>('outbox.retry', { itemId: sent.outbox?.itemId });
+    expect(retried.outbox?.state).toBe('queued');
+    await waitFor(() => rig.emulator.sent.length === 2, 'the second attempt', 10_000);
+    await waitFor(async () => (await entryOnDesk())?.outbox?.attempts === 2 && (await entryOnDesk())?.outbox?.state === 'failed', 'failed again');
+    await expect(desk.request('outbox.resolve', { itemId: retried.outbox?.itemId, outcome: 'sent' })).rejects.toThrow(/^conflict: That text is failed now/);
   });
 });
