@@ -51,13 +51,13 @@ export class LayoutWriter {
   write(change: Change): void {
     this.doc.clientID = CLIENT_IDS[change.author] as number;
     if (this.layout[change.collection] === 'Y.Map') {
-      const map = this.doc.getMap(change.collection);
+      const map = this.doc.getMap(COLLECTIONS[change.collection].name);
       this.doc.transact(() => map.set(change.key, change.value));
       return;
     }
     let keyValue = this.keyValues.get(change.collection);
     if (!keyValue) {
-      keyValue = new IndexedKeyValue(this.doc.getArray(change.collection));
+      keyValue = new IndexedKeyValue(this.doc.getArray(COLLECTIONS[change.collection].name));
       this.keyValues.set(change.collection, keyValue);
     }
     keyValue.set(change.key, change.value);
@@ -111,7 +111,8 @@ class IndexedKeyValue {
  */
 export function openCollections(doc: Y.Doc, layout: Layout): number {
   let live = 0;
-  for (const [name, structure] of Object.entries(layout) as [CollectionName, Structure][]) {
+  for (const [collection, structure] of Object.entries(layout) as [CollectionName, Structure][]) {
+    const { name } = COLLECTIONS[collection];
     live += structure === 'Y.Map' ? doc.getMap(name).size : new YKeyValue(doc.getArray<{ key: string; val: unknown }>(name)).map.size;
   }
   return live;
@@ -128,7 +129,7 @@ export function keyValueWriterMatches(changes: readonly Change[]): boolean {
     reference.clientID = CLIENT_IDS[change.author] as number;
     let store = stores.get(change.collection);
     if (!store) {
-      store = new YKeyValue<unknown>(reference.getArray(change.collection));
+      store = new YKeyValue<unknown>(reference.getArray(COLLECTIONS[change.collection].name));
       stores.set(change.collection, store);
     }
     store.set(change.key, change.value);

@@ -23,6 +23,8 @@ const EQUIVALENCE_CHANGES = 3_000;
 const SET_CALLS = 40;
 const MIN_SET_CALLS = 5;
 const SET_CALL_BUDGET_MS = 10_000;
+const CHURN_KEYS = 1_000;
+const CHURN_WRITES = 100_000;
 
 export interface LoadFigures {
   stateBytes: number;
@@ -34,6 +36,8 @@ export interface KindFigures extends LoadFigures {
   keyKind: KeyKind;
   structure: Structure;
   changes: number;
+  /** Writing every change, one transaction each, in memory. */
+  buildSeconds: number;
   /** Per call of the structure's own `set` on the full document (YKeyValue.set, or Y.Map.set). */
   setCall: Samples;
 }
@@ -48,12 +52,22 @@ export interface LayoutFigures extends LoadFigures {
   replay: Samples;
 }
 
+/** State bytes when a few keys are overwritten many times, by one writer or by writers taking turns. */
+export interface ChurnFigures {
+  keys: number;
+  writes: number;
+  writers: number;
+  mapBytes: number;
+  keyValueBytes: number;
+}
+
 export interface DocSizeResult {
   shape: WorkloadShape;
   transactions: number;
   keyValueWriterChecked: boolean;
   kinds: KindFigures[];
   layouts: LayoutFigures[];
+  churn: ChurnFigures[];
 }
 
 export function measureDocSize(shape: WorkloadShape, options: { loadRounds: number; replayRounds: number; progress: (line: string) => void }): DocSizeResult {
@@ -71,23 +85,49 @@ export function measureDocSize(shape: WorkloadShape, options: { loadRounds: numb
   }
 
   const layouts: LayoutFigures[] = [];
+  // All-YKeyValue is left out here: writing its event logs is slow (every push walks the whole array:
+  // Yjs keeps no position marker for an array only ever appended to), and through the app's log it
+  // took over ten minutes and then ran out of a 4 GB heap at this size. Its size and load are in the
+  // by-kind figures.
   for (const [label, layout] of [
     ['all Y.Map (as the app keeps claims today)', uniformLayout('Y.Map')],
-    ['all YKeyValue', uniformLayout('YKeyValue')],
     ['Y.Map for event logs, YKeyValue for overwritten values', layoutByKeyKind()],
   ] as const) {
     options.progress(`app path: ${label}`);
     layouts.push(measureLayout(label, layout, changes, options));
   }
-  return { shape, transactions: changes.length, keyValueWriterChecked, kinds, layouts };
+  options.progress('overwrites by one writer and by writers taking turns');
+  const churn = [1, PC_AUTHORS].map((writers) => measureChurn(CHURN_KEYS, CHURN_WRITES, writers));
+  return { shape, transactions: changes.length, keyValueWriterChecked, kinds, layouts, churn };
+}
+
+/**
+ * y-utility's own benchmark (few keys, many overwrites) has one writer; a team has several, and the
+ * server stamps too. This shows what taking turns does to the saving.
+ */
+function measureChurn(keys: number, writes: number, writers: number): ChurnFigures {
+  const changes: Change[] = [];
+  for (let i = 0; i < writes; i++) {
+    changes.push({ author: i % writers, collection: 'statuses', key: `cv_${(i * 7_919) % keys}`, value: { status: 'open', snoozedUntil: null, needsResponse: false, at: i } });
+  }
+  const bytes = (structure: Structure) => {
+    const writer = new LayoutWriter(new Y.Doc(), uniformLayout(structure));
+    for (const change of changes) writer.write(change);
+    const size = Y.encodeStateAsUpdate(writer.doc).byteLength;
+    writer.doc.destroy();
+    return size;
+  };
+  return { keys, writes, writers, mapBytes: bytes('Y.Map'), keyValueBytes: bytes('YKeyValue') };
 }
 
 function measureKind(changes: readonly Change[], keyKind: KeyKind, structure: Structure, rounds: number): KindFigures {
   const layout = uniformLayout(structure);
   const writer = new LayoutWriter(new Y.Doc(), layout);
+  const began = performance.now();
   for (const change of changes) writer.write(change);
+  const buildSeconds = (performance.now() - began) / 1000;
   const state = Y.encodeStateAsUpdate(writer.doc);
-  const figures = { keyKind, structure, changes: changes.length, ...timeLoadFromState(state, layout, rounds), setCall: timeSetCalls(writer.doc, changes, structure) };
+  const figures = { keyKind, structure, changes: changes.length, buildSeconds, ...timeLoadFromState(state, layout, rounds), setCall: timeSetCalls(writer.doc, changes, structure) };
   writer.doc.destroy();
   return figures;
 }
@@ -103,13 +143,14 @@ function timeSetCalls(doc: Y.Doc, changes: readonly Change[], structure: Structu
   const budgetEnds = performance.now() + SET_CALL_BUDGET_MS;
   const names = [...new Set(changes.map((c) => c.collection))];
   const setters = new Map<CollectionName, (key: string, value: unknown) => void>();
-  for (const name of names) {
+  for (const collection of names) {
+    const { name } = COLLECTIONS[collection];
     if (structure === 'Y.Map') {
       const map = copy.getMap(name);
-      setters.set(name, (key, value) => map.set(key, value));
+      setters.set(collection, (key, value) => map.set(key, value));
     } else {
       const store = new YKeyValue<unknown>(copy.getArray(name));
-      setters.set(name, (key, value) => store.set(key, value));
+      setters.set(collection, (key, value) => store.set(key, value));
     }
   }
   for (let i = 0; i < SET_CALLS && (i < MIN_SET_CALLS || performance.now() < budgetEnds); i++) {

@@ -1,10 +1,12 @@
 /**
  * The changes a busy workspace document takes: claims (each stamped by the server), note versions,
  * conversation status changes and read marks, spread over a set of conversations and written in turn
- * by four PCs. Deterministic for a seed. Records are plain values, as in the app's documents; the
- * status and read-mark shapes are the benchmark's own (the app does not keep them in a document yet).
+ * by four PCs. Deterministic for a seed. Records are plain values, as in the app's documents: claim
+ * events and read marks in the app's shapes; note versions and conversation statuses in the
+ * benchmark's own (in the app notes are month-document entries, and statuses are not shared yet).
  */
-import type { ClaimEvent, ClaimEventKind } from '../../../src-shared/sync/claims';
+import { CLAIM_EVENTS_MAP, CLAIM_STAMPS_MAP, type ClaimEvent, type ClaimEventKind } from '../../../src-shared/sync/claims';
+import { READ_MARKS_MAP } from '../../../src-shared/sync/workspace-doc';
 import { mulberry32, type Rng } from '../generate-data';
 
 /** Keys written once and never again (event logs) vs keys overwritten with each change (current values). */
@@ -16,11 +18,11 @@ export interface Collection {
 }
 
 export const COLLECTIONS = {
-  claimEvents: { name: 'claimEvents', keyKind: 'append-only' },
-  claimStamps: { name: 'claimStamps', keyKind: 'append-only' },
+  claimEvents: { name: CLAIM_EVENTS_MAP, keyKind: 'append-only' },
+  claimStamps: { name: CLAIM_STAMPS_MAP, keyKind: 'append-only' },
   notes: { name: 'notes', keyKind: 'append-only' },
   statuses: { name: 'statuses', keyKind: 'overwritten' },
-  readMarks: { name: 'readMarks', keyKind: 'overwritten' },
+  readMarks: { name: READ_MARKS_MAP, keyKind: 'overwritten' },
 } as const satisfies Record<string, Collection>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -42,11 +44,6 @@ export interface ConversationStatus {
   at: number;
 }
 
-/** Per conversation and member: the newest entry read (a high-water mark that only moves forward). */
-export interface ReadMark {
-  upTo: number;
-  at: number;
-}
 
 /** One document transaction: `author` 0-3 are the PCs, SERVER_AUTHOR is the sync-server stamping a claim. */
 export interface Change {
@@ -91,7 +88,6 @@ export function* generateWorkload(shape: WorkloadShape): Generator<Change> {
   const rng = mulberry32(shape.seed);
   const start = Date.UTC(2025, 0, 1);
   const notesByConversation = new Map<number, string[]>();
-  const readUpTo = new Map<string, number>();
   let stamp = 0;
   for (let i = 0; i < shape.changes; i++) {
     const author = Math.floor(rng() * PC_AUTHORS);
@@ -121,10 +117,8 @@ export function* generateWorkload(shape: WorkloadShape): Generator<Change> {
       const value: ConversationStatus = { status, snoozedUntil: status === 'snoozed' ? at + 86_400_000 : null, needsResponse: rng() < 0.3, at };
       yield { author, collection, key: conversationId, value };
     } else {
-      const key = `${conversationId}:${actorId}`;
-      const upTo = (readUpTo.get(key) ?? 0) + 1 + Math.floor(rng() * 5);
-      readUpTo.set(key, upTo);
-      yield { author, collection, key, value: { upTo, at } satisfies ReadMark };
+      // As the app keeps them: conversation → the time up to which it was read, only ever raised.
+      yield { author, collection, key: conversationId, value: at };
     }
   }
 }

@@ -84,8 +84,8 @@ function reportDocs(result: DocSizeResult, summary: Summary): void {
   log('2a. By kind of record (in memory; load = new Y.Doc + applyUpdate(state) + open the collections; ms)');
   log(
     table(
-      ['records', 'structure', 'changes', 'live records', 'state', 'load p50 / p95', 'one set() call p50 / p95'],
-      result.kinds.map((k) => [k.keyKind, k.structure, fmt.int(k.changes), fmt.int(k.liveRecords), kib(k.stateBytes), p50p95(k.fromState), p50p95(k.setCall, 3)]),
+      ['records', 'structure', 'changes', 'write all', 'live records', 'state', 'load p50 / p95', 'one more set() p50 / p95'],
+      result.kinds.map((k) => [k.keyKind, k.structure, fmt.int(k.changes), fmt.secs(k.buildSeconds * 1000), fmt.int(k.liveRecords), kib(k.stateBytes), p50p95(k.fromState), p50p95(k.setCall, 3)]),
     ),
   );
   for (const keyKind of ['append-only', 'overwritten'] as const) {
@@ -105,6 +105,14 @@ function reportDocs(result: DocSizeResult, summary: Summary): void {
     table(
       ['layout', 'build (compaction)', 'log rows', 'log bytes', 'state', 'load from state p50 / p95', 'replay log p50 / p95'],
       result.layouts.map((l) => [l.label, `${fmt.secs(l.buildSeconds * 1000)} (${fmt.secs(l.compactionSeconds * 1000)})`, fmt.int(l.logRows), mib(l.logBytes), mib(l.stateBytes), p50p95(l.fromState), p50p95(l.replay)]),
+    ),
+  );
+  log();
+  log('2c. A few keys overwritten many times (state bytes): YKeyValue saves only when one writer writes in a row');
+  log(
+    table(
+      ['keys', 'writes', 'writers taking turns', 'Y.Map', 'YKeyValue', 'YKeyValue / Y.Map'],
+      result.churn.map((c) => [fmt.int(c.keys), fmt.int(c.writes), String(c.writers), kib(c.mapBytes), kib(c.keyValueBytes), fmt.ratio(c.keyValueBytes, c.mapBytes)]),
     ),
   );
   log(`(${machineLoad()} after this part)`);
