@@ -3,7 +3,7 @@ import type { ConversationDetail } from '../../../src-shared/api/requests';
 import { normalizeEvent } from '../../../src-main/channels/whatsapp/normalize/normalize-event';
 import { normalizeMessage } from '../../../src-main/channels/whatsapp/normalize/normalize-upsert';
 import { toRecords } from '../../../src-main/channels/whatsapp/normalize/to-records';
-import { entryRevisions } from '../../../src-main/core/entry-changes/entry-revisions';
+import { createEntryRevisions } from '../../../src-main/core/entry-changes/entry-revisions';
 import { createWhatsAppSink } from '../../../src-main/core/whatsapp/whatsapp-sink';
 import { inboundMessage } from '../../support/inbound';
 import { openTestCore } from '../../support/test-core';
@@ -38,6 +38,7 @@ function openReplay() {
 describe('replaying the WhatsApp corpus into the store', () => {
   it('files Dana’s messages under the customer already known by phone, with reactions, edits, deletes and statuses', async () => {
     const { test, sink, replay, sql, entry } = openReplay();
+    const revisions = (entryId: string) => createEntryRevisions(test.core.store.sqlite)(test.workspaceId, entryId);
     const known = test.ingest(inboundMessage([{ kind: 'phone', value: '+15550100003' }], { body: 'Texted earlier', occurredAt: 1_756_699_000_000 }))!;
     replay('constructed-conversation-1to1', 'constructed-extended-text-link', 'constructed-image-with-caption', 'constructed-document-pdf', 'constructed-document-with-caption-wrapper');
     sink(toRecords(['01', '02', '03', '04', '05'].map((n, i) => ourMessageTo(`3EB0C0FFEE00000000${n}`, 1_756_700_210 + i))));
@@ -49,13 +50,13 @@ describe('replaying the WhatsApp corpus into the store', () => {
 
     replay('constructed-edit-upsert', 'constructed-edit-update');
     expect(entry(`wa:${DANA}:3A1F00000000000000A1`)).toMatchObject({ body: 'Hi, the AC in unit 4B is leaking again. Can someone come tomorrow morning?', editedAt: 1756700399500 });
-    expect(entryRevisions(test.core.store.sqlite, `wa:${DANA}:3A1F00000000000000A1`)).toEqual([
+    expect(revisions(`wa:${DANA}:3A1F00000000000000A1`)).toEqual([
       { reason: 'edit', body: 'Hi, the AC in unit 4B is leaking again. Can someone come today?', attachments: [], replacedAt: 1756700399500 },
     ]);
 
     replay('constructed-revoke-update', 'constructed-revoke-update');
     expect(entry(`wa:${DANA}:3A1F00000000000000A2`)).toMatchObject({ body: '', deletedAt: NOW });
-    expect(entryRevisions(test.core.store.sqlite, `wa:${DANA}:3A1F00000000000000A2`)).toEqual([
+    expect(revisions(`wa:${DANA}:3A1F00000000000000A2`)).toEqual([
       { reason: 'revoke', body: 'Same model as this one https://example.com/ac-unit-x200', attachments: [], replacedAt: NOW },
     ]);
     expect(sql(`SELECT id FROM entries_fts JOIN entries ON entries.seq = entries_fts.rowid WHERE entries_fts MATCH 'x200'`)).toEqual([]);
