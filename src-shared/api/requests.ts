@@ -14,7 +14,6 @@ import { INBOX_FILTERS, type ConversationSummary, type InboxCounts } from '../do
 import type { TimelineEntry } from '../domain/timeline';
 import type { WhatsAppLink } from '../domain/whatsapp-link';
 import type { OtherWhatsAppPage } from './whatsapp-other';
-import type { EntryRevision } from '../domain/entry-revision';
 import type { Member, Workspace } from '../domain/workspace';
 
 /**
@@ -110,8 +109,6 @@ export const requests = {
   'whatsapp.link.start': request<WhatsAppLink>()(z.object({})),
   /** Logs out on WhatsApp's side and forgets the session on this PC. */
   'whatsapp.link.remove': request<WhatsAppLink>()(z.object({})),
-  /** An entry's earlier versions (edits, and what a delete for everyone took away), oldest first. */
-  'entries.history': request<EntryRevision[]>()(z.object({ entryId: id })),
   /** WhatsApp groups and broadcasts in the Other view, newest first, or those matching `query`. */
   'whatsapp.other.list': request<OtherWhatsAppPage>()(
     z.object({

@@ -1,10 +1,9 @@
 import type { AttachmentMeta } from './timeline';
 
-/** An earlier version of an entry: what an edit replaced, or what a delete for everyone took away. */
+/** An earlier version of an entry: the text an edit replaced, or what a delete for everyone took away. */
 export interface EntryRevision {
   reason: 'edit' | 'revoke';
   body: string;
   attachments: AttachmentMeta[];
-  /** When this version stopped being the current one. */
   replacedAt: number;
 }

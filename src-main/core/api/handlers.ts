@@ -18,7 +18,6 @@ import type { ClaimActions } from '../claims/claim-actions';
 import type { createSearch } from '../search/search';
 import type { Store } from '../store/open-store';
 import { createWhatsAppHandlers } from '../whatsapp/whatsapp-handlers';
-import { createEntryChangesHandlers } from '../entry-changes/entry-changes-handlers';
 import type { WhatsAppService } from '../whatsapp/whatsapp-service';
 import type { createTeamHandlers } from '../team/team-handlers';
 import type { createSmsHandlers } from '../sms/sms-handlers';
@@ -102,7 +101,6 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
     ...sms.routeOutbox(outbox),
     'search.query': ({ query, limit }) => search(workspaceId, query, limit),
     ...createEmailDisplayHandlers(store.sqlite, blobs, workspaceId),
-    ...createEntryChangesHandlers(store.sqlite, workspaceId),
     'contacts.merge': ({ survivorId, mergedId }) => {
       const { mergeId, conversationIds } = mergeContacts(store.db, rollup, survivorId, mergedId);
       changed(conversationIds);

@@ -3,7 +3,7 @@ import type { ConversationDetail } from '../../../src-shared/api/requests';
 import { normalizeEvent } from '../../../src-main/channels/whatsapp/normalize/normalize-event';
 import { normalizeMessage } from '../../../src-main/channels/whatsapp/normalize/normalize-upsert';
 import { toRecords } from '../../../src-main/channels/whatsapp/normalize/to-records';
-import { createEntryRevisions } from '../../../src-main/core/entry-changes/entry-revisions';
+import { entryRevisions } from '../../../src-main/core/entry-changes/entry-revisions';
 import { createWhatsAppSink } from '../../../src-main/core/whatsapp/whatsapp-sink';
 import { inboundMessage } from '../../support/inbound';
 import { openTestCore } from '../../support/test-core';
@@ -38,7 +38,7 @@ function openReplay() {
 describe('replaying the WhatsApp corpus into the store', () => {
   it('files Dana’s messages under the customer already known by phone, with reactions, edits, deletes and statuses', async () => {
     const { test, sink, replay, sql, entry } = openReplay();
-    const revisions = (entryId: string) => createEntryRevisions(test.core.store.sqlite)(test.workspaceId, entryId);
+    const revisions = (entryId: string) => entryRevisions(test.core.store.sqlite, entryId);
     const known = test.ingest(inboundMessage([{ kind: 'phone', value: '+15550100003' }], { body: 'Texted earlier', occurredAt: 1_756_699_000_000 }))!;
     replay('constructed-conversation-1to1', 'constructed-extended-text-link', 'constructed-image-with-caption', 'constructed-document-pdf', 'constructed-document-with-caption-wrapper');
     sink(toRecords(['01', '02', '03', '04', '05'].map((n, i) => ourMessageTo(`3EB0C0FFEE00000000${n}`, 1_756_700_210 + i))));
