@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host-process';
+import { joinTeam } from './join-team';
 import { printedCode, startSyncServer, syncCommand, type RunningSyncServer } from './sync-server-process';
 
 const ARTIFACTS = 'test-results/artifacts';
@@ -19,18 +20,6 @@ function freePort(): Promise<number> {
   });
 }
 
-async function join(page: Page, serverUrl: string, code: string, name: string): Promise<void> {
-  await page.getByTestId('open-settings').click();
-  const team = page.getByTestId('team-settings');
-  await team.getByTestId('team-server').fill(serverUrl);
-  await team.getByTestId('team-code').fill(code);
-  await team.getByTestId('team-name').fill(name);
-  await team.getByTestId('team-join').click();
-  // Joining restarts the core and reloads the page.
-  await page.getByTestId('open-settings').click();
-  await expect(page.getByTestId('team-joined')).toContainText(`as ${name}`);
-  await expect(page.getByTestId('team-sync-state')).toHaveText('Up to date with the team.');
-}
 
 test('two PCs join one team: a claim on one shows on the other, and notes written while the server is down converge', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -49,13 +38,13 @@ test('two PCs join one team: a claim on one shows on the other, and notes writte
     const shop = await (await browser.newContext()).newPage();
     const desk = await (await browser.newContext()).newPage();
     await shop.goto(shopHost.url);
-    await join(shop, server.url, ownerCode, 'Olga Owner');
+    await joinTeam(shop, server.url, ownerCode, 'Olga Owner');
     await shop.screenshot({ path: `${ARTIFACTS}/20-team-joined.png` });
     await shop.getByTestId('close-settings').click();
 
     const deskCode = printedCode(syncCommand(['workspace', 'invite', 'acme', '--role', 'agent', '--data', serverData]));
     await desk.goto(deskHost.url);
-    await join(desk, server.url, deskCode, 'Frank Front');
+    await joinTeam(desk, server.url, deskCode, 'Frank Front');
     await desk.getByTestId('close-settings').click();
 
     // The shop PC's customers reach the front desk.

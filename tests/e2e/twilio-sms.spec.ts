@@ -2,30 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createWorkspace } from '../../sync-server/auth/invites';
 import { startSyncServer, type SyncServer } from '../../sync-server/server';
 import { openServerDb } from '../../sync-server/store/server-db';
 import { setTwilioAccount } from '../../sync-server/twilio/twilio-accounts';
 import { TwilioEmulator } from '../support/twilio-emulator/emulator';
 import { startHost, type RunningHost } from './host-process';
+import { joinTeam } from './join-team';
 
 const ARTIFACTS = 'test-results/artifacts';
 const PUBLIC_URL = 'https://sync.example.test';
 const ACCOUNT = { accountSid: `AC${'0123456789abcdef'.repeat(2)}`, authToken: randomBytes(16).toString('hex'), number: '+14155550100' };
 const CUSTOMER = '+14155550123';
 
-async function join(page: Page, serverUrl: string, code: string, name: string): Promise<void> {
-  await page.getByTestId('open-settings').click();
-  const team = page.getByTestId('team-settings');
-  await team.getByTestId('team-server').fill(serverUrl);
-  await team.getByTestId('team-code').fill(code);
-  await team.getByTestId('team-name').fill(name);
-  await team.getByTestId('team-join').click();
-  await page.getByTestId('open-settings').click();
-  await expect(page.getByTestId('team-sync-state')).toHaveText('Up to date with the team.', { timeout: 20_000 });
-  await page.getByTestId('close-settings').click();
-}
 
 test('a signed inbound SMS reaches the inbox, the reply goes out by SMS and turns Delivered; a forged post changes nothing', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -45,7 +35,8 @@ test('a signed inbound SMS reaches the inbox, the reply goes out by SMS and turn
     host = await startHost(pcData, [], { SWITCHBOARD_SECRET_KEY: randomBytes(32).toString('base64') });
     const page = await (await browser.newContext()).newPage();
     await page.goto(host.url);
-    await join(page, server.url, code, 'Olga Owner');
+    await joinTeam(page, server.url, code, 'Olga Owner');
+    await page.getByTestId('close-settings').click();
 
     const postedAt = Date.now();
     const inbound = emulator.inboundMessage('acme', { from: CUSTOMER, body: 'Is the water heater install still on for Friday?' });

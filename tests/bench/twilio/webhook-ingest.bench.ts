@@ -8,7 +8,6 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +16,7 @@ import twilio from 'twilio';
 import * as Y from 'yjs';
 import { entriesOf, monthOf } from '../../../src-shared/sync/timeline-doc';
 import { contactsOf } from '../../../src-shared/sync/workspace-doc';
+import { freePorts } from '../../support/mail-server/free-port';
 import { msSince, nowNs, Samples } from '../measure';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -32,16 +32,6 @@ const log = (line = '') => process.stdout.write(`${line}\n`);
 function cli(args: string[], env: Record<string, string> = {}): void {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'sync-server/cli/entry.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`switchboard-sync ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function serve(dataDir: string, port: number) {
@@ -87,7 +77,7 @@ function inboundSms(index: number): Record<string, string> {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'switchboard-bench-twilio-'));
-  const port = await freePort();
+  const port = (await freePorts(1))[0] ?? 0;
   const url = `http://127.0.0.1:${port}/twilio/sms?ws=bench`;
   const signedUrl = `${PUBLIC_URL}/twilio/sms?ws=bench`;
   cli(['workspace', 'add', 'bench', '--data', dataDir]);
