@@ -7,9 +7,9 @@ import { Attachments } from './Attachments';
 import { entryAttributes } from './entry-attributes';
 import { EntryTime } from './EntryTime';
 import { OutboxActions } from './OutboxActions';
+import { RevisionHistory } from './RevisionHistory';
 import { DeletedBody } from './whatsapp/DeletedBody';
 import { DeliveryTicks } from './whatsapp/DeliveryTicks';
-import { EditedMark } from './whatsapp/EditedMark';
 import { InlineMedia } from './whatsapp/InlineMedia';
 import { Reactions } from './whatsapp/Reactions';
 
@@ -30,17 +30,12 @@ export function MessageBubble({ entry }: { entry: TimelineEntry }) {
         {entry.channel === 'whatsapp' && <InlineMedia entryId={entry.id} attachments={entry.attachments} />}
         <Attachments entryId={entry.id} attachments={entry.attachments} />
         <Reactions reactions={entry.reactions} />
+        {entry.editedAt !== undefined && entry.deletedAt === undefined && <RevisionHistory entryId={entry.id} editedAt={entry.editedAt} />}
         <footer className="entry-meta">
           <ChannelIcon channel={entry.channel} />
           <span>{CHANNEL_LABELS[entry.channel]}</span>
           <span aria-hidden="true">·</span>
           <EntryTime at={entry.occurredAt} />
-          {entry.editedAt !== undefined && entry.deletedAt === undefined && (
-            <>
-              <span aria-hidden="true">·</span>
-              <EditedMark at={entry.editedAt} />
-            </>
-          )}
           {status && (
             <>
               <span aria-hidden="true">·</span>

@@ -75,7 +75,9 @@ test('replayed WhatsApp events show the thread with reaction, edit, deletion and
   await page.getByTestId('conversation-row').filter({ hasText: 'Dana (tenant 4B)' }).click();
   const thread = page.getByTestId('thread');
   const entry = (text: string) => thread.getByTestId('entry').filter({ hasText: text });
-  await expect(entry('Can someone come tomorrow morning?').getByTestId('edited-mark')).toBeVisible();
+  const edited = entry('Can someone come tomorrow morning?');
+  await edited.getByTestId('revision-toggle').click();
+  await expect(edited.getByTestId('revision-list')).toContainText('Hi, the AC in unit 4B is leaking again. Can someone come today?');
   await expect(thread.getByTestId('deleted-message')).toHaveCount(1);
   await expect(thread.getByText('https://example.com/ac-unit-x200')).toHaveCount(0);
   await expect(entry('A technician can come today').getByTestId('reactions')).toContainText('👍');
@@ -90,6 +92,8 @@ test('replayed WhatsApp events show the thread with reaction, edit, deletion and
   expect(await photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(240);
   // The group message went to Other, not into a customer's thread.
   await expect(page.getByTestId('conversation-row')).toHaveCount(1);
+  await edited.scrollIntoViewIfNeeded();
+  await thread.screenshot({ path: `${ARTIFACTS}/whatsapp-thread-edit-history.png` });
   await entry('Water under the indoor unit').scrollIntoViewIfNeeded();
   await thread.screenshot({ path: `${ARTIFACTS}/whatsapp-thread.png` });
   await entry('Gate code is 4512#').scrollIntoViewIfNeeded();
