@@ -39,6 +39,11 @@ export interface StatusRecord {
   /** Why it failed, as the provider said it (e.g. "30007: message filtered"). */
   error: string | null;
   at: number;
+  /**
+   * Which send attempt the status is about. A person's Retry starts a new attempt, whose statuses
+   * replace the last attempt's even when they are not further along (sending again after failed).
+   */
+  attempt?: number;
 }
 
 /**
@@ -76,10 +81,12 @@ export function putEntry(doc: Y.Doc, record: TimelineRecord): boolean {
   return true;
 }
 
-/** Moves an entry's delivery status forward only (see delivery-order). */
+/** Moves an entry's delivery status forward only (see delivery-order), or to a new send attempt's. */
 export function advanceStatus(doc: Y.Doc, entryId: string, next: StatusRecord): boolean {
   const statuses = statusesOf(doc);
-  if (!isFurther(next.status, statuses.get(entryId)?.status ?? null)) return false;
+  const current = statuses.get(entryId);
+  const newAttempt = (next.attempt ?? 0) > (current?.attempt ?? 0);
+  if (!newAttempt && !isFurther(next.status, current?.status ?? null)) return false;
   statuses.set(entryId, next);
   return true;
 }

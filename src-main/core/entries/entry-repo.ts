@@ -2,13 +2,42 @@ import { asc, eq } from 'drizzle-orm';
 import type { TimelineEntry } from '../../../src-shared/domain/timeline';
 import { entries } from '../store/schema';
 import type { StoreDb } from '../store/open-store';
+import { sharedTimelineOf } from '../sync/shared-timeline';
+import type { TimelineRecord } from '../../../src-shared/sync/timeline-doc';
 
 export type EntryRow = typeof entries.$inferSelect;
 export type NewEntryRow = typeof entries.$inferInsert;
 
-/** Inserts unless an entry with the same stable id exists; returns whether it was new. */
+/**
+ * Inserts unless an entry with the same stable id exists; returns whether it was new. A new entry is
+ * also put in its month's shared document (when the store has them), in the same transaction.
+ */
 export function insertEntry(db: StoreDb, row: NewEntryRow): boolean {
-  return db.insert(entries).values(row).onConflictDoNothing({ target: entries.id }).run().changes === 1;
+  if (db.insert(entries).values(row).onConflictDoNothing({ target: entries.id }).run().changes !== 1) return false;
+  sharedTimelineOf(db.$client)?.putEntries([recordOfRow(row)]);
+  return true;
+}
+
+/** An entry row as its month document keeps it. */
+export function recordOfRow(row: NewEntryRow): TimelineRecord {
+  return {
+    id: row.id,
+    conversationId: row.conversationId,
+    contactId: row.originContactId,
+    kind: row.kind,
+    channel: row.channel,
+    direction: row.direction ?? null,
+    authorMemberId: row.authorMemberId ?? null,
+    subject: row.subject ?? null,
+    body: row.body,
+    occurredAt: row.occurredAt,
+    deliveryStatus: row.deliveryStatus ?? null,
+    attachments: row.attachments ?? [],
+    call:
+      row.kind === 'call' && row.callOutcome
+        ? { durationSec: row.callDurationSec ?? 0, outcome: row.callOutcome, recordingUrl: row.callRecordingUrl ?? null, transcription: row.callTranscription ?? null }
+        : null,
+  };
 }
 
 export function getEntry(db: StoreDb, id: string): TimelineEntry | null {

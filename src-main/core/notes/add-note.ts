@@ -3,8 +3,6 @@ import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { getEntry, insertEntry } from '../entries/entry-repo';
 import type { Store } from '../store/open-store';
 import { openConversationFor } from '../conversations/open-conversation';
-import { sharedTimelineOf } from '../sync/shared-timeline';
-import { recordOf } from '../sync/timeline-record';
 
 export interface NoteInput {
   conversationId: string;
@@ -47,7 +45,6 @@ export function addNote(
     const entry = getEntry(db, id);
     if (!entry) throw new Error(`Note ${id} vanished after insert`);
     rollup.applyEntry(entry);
-    sharedTimelineOf(store.sqlite)?.putEntries([{ ...recordOf(entry), contactId: conversation.contactId }]);
     return entry;
   });
 }

@@ -3,6 +3,7 @@ import { ApiError } from '../../../src-shared/api/result';
 import { canMove, type OutboxState } from '../../../src-shared/domain/outbox';
 import { entries, outbox } from '../store/schema';
 import type { StoreDb } from '../store/open-store';
+import { sharedTimelineOf } from '../sync/shared-timeline';
 
 export type OutboxItem = typeof outbox.$inferSelect;
 
@@ -40,7 +41,15 @@ export function moveOutboxItem(
       .where(eq(outbox.id, itemId))
       .returning()
       .get();
-    db.update(entries).set({ deliveryStatus: to }).where(eq(entries.id, item.entryId)).run();
+    const entry = db.update(entries).set({ deliveryStatus: to }).where(eq(entries.id, item.entryId)).returning({ occurredAt: entries.occurredAt }).get();
+    if (entry) {
+      sharedTimelineOf(db.$client)?.advanceStatus(item.entryId, entry.occurredAt, {
+        status: to,
+        error: moved.lastError ?? null,
+        at: moved.updatedAt,
+        attempt: moved.attempts,
+      });
+    }
     return moved;
   });
 }

@@ -4,7 +4,7 @@ import * as schema from './schema';
 import { loadMigrations, migrate } from './migrate';
 import { findUp } from '../paths/find-up';
 
-export type StoreDb = BetterSQLite3Database<typeof schema>;
+export type StoreDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface Store {
   sqlite: Database.Database;

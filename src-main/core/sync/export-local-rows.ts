@@ -3,12 +3,10 @@ import { identityKeyString } from '../../../src-shared/identity/resolve';
 import type { IdentityKind } from '../../../src-shared/domain/contact';
 import type { SessionInfo } from '../../../src-shared/api/requests';
 import { contactsOf, identitiesOf, monthsOf, settingsOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
-import type { TimelineRecord } from '../../../src-shared/sync/timeline-doc';
-import { toTimelineEntry, type EntryRow } from '../entries/entry-repo';
+import { recordOfRow } from '../entries/entry-repo';
 import { entries } from '../store/schema';
 import type { Store } from '../store/open-store';
 import type { SharedDocs } from './shared-docs';
-import { recordOf } from './timeline-record';
 import { writeInBoundedTransactions } from './bounded-transactions';
 import { LOCAL_WRITE, type SharedTimeline } from './shared-timeline';
 
@@ -42,13 +40,9 @@ export function exportLocalRows(store: Store, session: SessionInfo, linked: bool
   writeInBoundedTransactions(docs.workspace, newHandles, (h) => h.value.length + 64, (h) => identities.set(identityKeyString(h), h.contactId), LOCAL_WRITE);
   if (monthsOf(docs.workspace).size > 0) return;
   const rows = store.db.select().from(entries).where(eq(entries.workspaceId, workspaceId)).orderBy(asc(entries.seq)).all();
-  shared.putEntries(rows.map(toRecord));
+  shared.putEntries(rows.map(recordOfRow));
 }
 
 function contactSize(person: ContactRecord): number {
   return 3 * (person.displayName.length + (person.company?.length ?? 0) + (person.address?.length ?? 0)) + 120;
-}
-
-function toRecord(row: EntryRow): TimelineRecord {
-  return { ...recordOf(toTimelineEntry(row)), contactId: row.originContactId };
 }

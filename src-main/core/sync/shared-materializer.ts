@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import type * as Y from 'yjs';
-import { isFurther } from '../../../src-shared/domain/delivery-order';
 import type { DeliveryStatus } from '../../../src-shared/domain/timeline';
 import { contactsOf, dismissalsOf, identitiesOf, readMarksOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
 import { changesOf, entriesOf, statusesOf, type EntryChangeRecord, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
@@ -91,7 +90,7 @@ export function materializeSharedDocs(
       if (!record) continue;
       ensureContact(record.contactId, record.conversationId, record.occurredAt);
       const conversationId = (rows.filingConversation.get(record.conversationId) as string | undefined) ?? record.conversationId;
-      const status = furthest(record.deliveryStatus, statuses.get(id));
+      const status = statuses.get(id)?.status ?? record.deliveryStatus;
       if (rows.insertEntry.run(entryRow(workspaceId, { ...record, conversationId }, status)).changes > 0) {
         added.push({ ...record, conversationId, deliveryStatus: status });
         changed.add(conversationId);
@@ -104,9 +103,10 @@ export function materializeSharedDocs(
     });
     if (newChanges.length > 0) for (const id of entryChanges(workspaceId, newChanges).conversationIds) changed.add(id);
     for (const id of changedKeys(transaction, statuses)) {
+      // The document already kept the right status (advanceStatus): the row takes it as it is.
       const next = statuses.get(id);
       const current = rows.entryStatus.get(id) as { status: DeliveryStatus | null; conversationId: string } | undefined;
-      if (!next || !current || !isFurther(next.status, current.status)) continue;
+      if (!next || !current || next.status === current.status) continue;
       rows.setStatus.run(next.status, id);
       changed.add(current.conversationId);
     }
@@ -190,9 +190,4 @@ function entryRow(workspaceId: string, record: TimelineRecord, status: DeliveryS
     callRecordingUrl: record.call?.recordingUrl ?? null,
     callTranscription: record.call?.transcription ?? null,
   };
-}
-
-function furthest(initial: DeliveryStatus | null, later: StatusRecord | undefined): DeliveryStatus | null {
-  if (!later) return initial;
-  return isFurther(later.status, initial) ? later.status : initial;
 }

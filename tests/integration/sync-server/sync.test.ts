@@ -90,6 +90,8 @@ describe('sync-server: clients in one room', () => {
   });
 
   it('unloads a room nobody is in, and reloads it intact', async () => {
+    // Joining members loaded the workspace room (the server lists members there); it unloads first.
+    await waitFor(async () => (await server.healthz()).rooms === 0, 'the workspace room to unload', 3_000);
     const a = client(ROOM, owner.token);
     await a.synced();
     a.doc.getText('body').insert(0, 'kept');

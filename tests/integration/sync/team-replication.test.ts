@@ -6,6 +6,9 @@ import { inboundMessage } from '../../support/inbound';
 import { createIngest } from '../../../src-main/core/ingest/ingest-inbound';
 import { createConversationRollup } from '../../../src-main/core/conversations/conversation-rollup';
 import { createBlobStore } from '../../../src-main/core/blobs/blob-store';
+import { insertEntry } from '../../../src-main/core/entries/entry-repo';
+import { moveOutboxItem } from '../../../src-main/core/outbox/outbox-repo';
+import { outbox } from '../../../src-main/core/store/schema';
 import { TestServer, waitFor } from '../sync-server/harness';
 import { inviteCode, newWorkspaceCode, sessionOf, TeamPc } from './team-pc';
 
@@ -156,6 +159,40 @@ describe('two PCs of one team', () => {
     }, 'the file on the desk PC');
     expect(opened!.filename).toBe('valve.jpg');
     expect(Buffer.from(opened!.data, 'base64').equals(photo)).toBe(true);
+  });
+
+  it('show the channel host\'s sending, failure and retry of a message on the other PCs', async () => {
+    const { shop, desk } = await team();
+    const [outcome] = smsOn(shop, '+13125550133', 'Can you send the invoice by email?', Date.UTC(2026, 10, 21, 12));
+    if (outcome?.status !== 'added') throw new Error('not ingested');
+    const { conversationId } = outcome;
+    const { store } = shop.core;
+    const contactId = store.sqlite.prepare('SELECT contact_id FROM conversations WHERE id = ?').pluck().get(conversationId) as string;
+    const entryId = 'email:invoice-1042';
+    store.sqlite.transaction(() => {
+      insertEntry(store.db, {
+        id: entryId, workspaceId: shop.core.session.workspace.id, conversationId, originContactId: contactId, kind: 'message', channel: 'email',
+        direction: 'outbound', authorMemberId: sessionOf(shop)!.me.id, subject: 'Invoice 1042', body: 'Attached.', occurredAt: Date.UTC(2026, 10, 21, 13),
+        deliveryStatus: 'queued', attachments: [],
+      });
+      store.db.insert(outbox).values({
+        id: ulid(), workspaceId: shop.core.session.workspace.id, channel: 'email', conversationId, entryId, authorMemberId: sessionOf(shop)!.me.id,
+        payload: { to: [], subject: 'Invoice 1042', text: 'Attached.', messageId: '<invoice-1042@shop.test>', inReplyTo: null, references: [], attachments: [] } as never,
+        state: 'queued', createdAt: 1, updatedAt: 1,
+      }).run();
+    })();
+    const itemId = store.sqlite.prepare('SELECT id FROM outbox WHERE entry_id = ?').pluck().get(entryId) as string;
+    const statusOnDesk = async () =>
+      (await desk.request<ConversationDetail>('conversations.get', { conversationId }).catch(() => null))?.entries.find((e) => e.id === entryId)?.deliveryStatus;
+
+    await waitFor(async () => (await statusOnDesk()) === 'queued', 'the queued email on the desk PC');
+    moveOutboxItem(store.db, itemId, 'queued', 'sending');
+    moveOutboxItem(store.db, itemId, 'sending', 'failed', { lastError: '550 mailbox unavailable' });
+    await waitFor(async () => (await statusOnDesk()) === 'failed', 'the failure on the desk PC');
+    moveOutboxItem(store.db, itemId, 'failed', 'queued');
+    moveOutboxItem(store.db, itemId, 'queued', 'sending');
+    moveOutboxItem(store.db, itemId, 'sending', 'sent');
+    await waitFor(async () => (await statusOnDesk()) === 'sent', 'the retried email sent, on the desk PC');
   });
 
   it('bring a PC that worked offline for long up to date, whatever the size, without an update over the server limit', async () => {
