@@ -78,6 +78,7 @@ async function listen(options: SyncServerOptions, db: ServerDb, store: DocumentS
     idleUnloadMs: options.idleUnloadMs ?? DEFAULTS.idleUnloadMs,
     log,
     onClientUpdate: (name) => twilio.onClientUpdate(name),
+    onDocument: (name, _kind, doc) => twilio.onDocument(name, doc),
   });
   const writeRoom: WriteRoom = (room, change) => rooms.open(roomName(room), room.kind).write(change);
   const twilio = createTwilioService({

@@ -21,6 +21,11 @@ export interface RoomSettings {
   log: (line: string) => void;
   /** Called after a client's update is stored and broadcast (the SMS sender watches outbox rooms this way). */
   onClientUpdate?: (roomName: string) => void;
+  /**
+   * Called once per room instance with its document, before anything is loaded, so observers can
+   * tell a client's change (the origin is its Peer) from the server's own (see origins).
+   */
+  onDocument?: (roomName: string, kind: RoomKind['kind'], doc: Y.Doc) => void;
 }
 
 export interface RoomLifecycle {
@@ -61,6 +66,7 @@ export class Room {
   ) {
     this.awareness.setLocalState(null);
     this.stamper = kind === 'workspace' ? new ClaimStamper(this.doc) : null;
+    settings.onDocument?.(name, kind, this.doc);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== STORED_LOAD) this.unsaved.push({ update, fromServer: origin === SERVER_WRITE });
     });

@@ -7,6 +7,7 @@ import type { ServerDb } from '../store/server-db';
 import { listMonth, type WriteRoom } from './document-writer';
 import type { EventApplier } from './event-applier';
 import { rememberLocation } from './message-index';
+import { unauthorizedReason } from './outbox-writers';
 import { getTwilioAccount, publicSettings, type TwilioAccount } from './twilio-accounts';
 import { restClient, type TwilioApiAccess } from './twilio-api';
 
@@ -76,7 +77,7 @@ export class SmsSender {
       const ready: OutboxItemRecord[] = [];
       for (const item of itemsInState(doc, 'queued').filter((i) => i.channel === 'sms')) {
         moveOutboxItem(doc, item.id, 'sending', { at: now });
-        const refusal = refusalFor(item, optedOut.get(item.to) ?? null);
+        const refusal = unauthorizedReason(this.context.db, workspaceId, item) ?? refusalFor(item, optedOut.get(item.to) ?? null);
         if (refusal) moveOutboxItem(doc, item.id, 'failed', { at: now, error: refusal });
         else {
           this.inFlight.add(item.id);

@@ -1,4 +1,6 @@
+import type * as Y from 'yjs';
 import { BlobStore } from '../blobs/blob-store';
+import { watchOutboxWriters } from './outbox-writers';
 import { blobRoute, BLOB_PATH } from '../blobs/blob-route';
 import type { ServerDb } from '../store/server-db';
 import type { WriteRoom } from './document-writer';
@@ -24,6 +26,8 @@ export interface TwilioService {
   route(path: string): WebHandler | null;
   /** A client wrote to this room: an outbox room may hold new SMS to send. */
   onClientUpdate(roomName: string): void;
+  /** A room was created in memory: outbox rooms get their writers recorded. */
+  onDocument(roomName: string, doc: Y.Doc): void;
   /** Applies what was stored but not applied before a restart, and looks at every outbox once. */
   start(): Promise<void>;
   /** Stops retrying and waits for the writes and sends under way. */
@@ -52,6 +56,10 @@ export function createTwilioService(options: TwilioServiceOptions): TwilioServic
 
   return {
     route: (path) => routes[path] ?? (BLOB_PATH.test(path) ? blobHandler : null),
+    onDocument(roomName, doc) {
+      const workspaceId = OUTBOX_ROOM.exec(roomName)?.[1];
+      if (workspaceId) watchOutboxWriters(options.db, workspaceId, doc);
+    },
     onClientUpdate(roomName) {
       const workspaceId = OUTBOX_ROOM.exec(roomName)?.[1];
       if (workspaceId) void sender.poke(workspaceId);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { outboxStatesOf, outboxItemsOf, outboundSmsEntryId, type OutboxItemRecord } from '../../../src-shared/sync/outbox-doc';
+import { moveOutboxItem, outboxStatesOf, outboxItemsOf, outboundSmsEntryId, type OutboxItemRecord } from '../../../src-shared/sync/outbox-doc';
 import { monthOf, entriesOf, statusesOf } from '../../../src-shared/sync/timeline-doc';
 import { isOptedOut, smsSettingsOf } from '../../../src-shared/sync/twilio-workspace-doc';
 import { startSyncServer } from '../../../sync-server/server';
@@ -135,3 +135,48 @@ function appendToStoredRoom(dataDir: string, room: string, change: (doc: Y.Doc) 
     db.close();
   }
 }
+
+describe('Who may have the server send a text', () => {
+  let rig: TwilioRig;
+
+  beforeEach(async () => {
+    rig = await TwilioRig.start();
+  });
+
+  afterEach(async () => {
+    await rig.stop();
+  });
+
+  it('refuses a gated agent\'s text written straight into the queue, and one naming another author', async () => {
+    const owner = await rig.workspace('acme');
+    const gated = await rig.server.invite(owner, 'gated_agent', 'Trainee');
+    const agent = await rig.server.invite(owner, 'agent', 'Front desk');
+    const bypass = await rig.queueSms(gated, { id: '01JGATE0000000000000000000', to: CUSTOMER, body: 'I skipped approval' });
+    const forged = await rig.queueSms({ ...agent, memberId: owner.memberId }, { id: '01JGATE0000000000000000001', to: CUSTOMER, body: 'Signed as the owner' });
+    const outbox = await rig.open('ws/acme/outbox', owner);
+    await waitFor(() => outboxStatesOf(outbox).get(bypass.id)?.state === 'failed' && outboxStatesOf(outbox).get(forged.id)?.state === 'failed', 'both refused');
+    expect(outboxStatesOf(outbox).get(bypass.id)?.error).toBe('Not sent: texts from a gated agent need an owner or manager to approve them.');
+    expect(outboxStatesOf(outbox).get(forged.id)?.error).toBe('Not sent: this text was not written by the member it names as its author.');
+    expect(rig.emulator.sent).toHaveLength(0);
+  });
+
+  it('sends a gated agent\'s text once a manager approves it, not when another agent does', async () => {
+    const owner = await rig.workspace('acme');
+    const gated = await rig.server.invite(owner, 'gated_agent', 'Trainee');
+    const agent = await rig.server.invite(owner, 'agent', 'Front desk');
+    const manager = await rig.server.invite(owner, 'manager', 'Office manager');
+    const item = await rig.queueSms(gated, { id: '01JGATE0000000000000000002', to: CUSTOMER, body: 'Please confirm 9:30', initial: 'pending_approval' });
+    const byAgent = await rig.open('ws/acme/outbox', agent);
+    await waitFor(() => outboxStatesOf(byAgent).get(item.id)?.state === 'pending_approval', 'the item on the agent PC');
+    moveOutboxItem(byAgent, item.id, 'queued', { at: Date.now() });
+    await waitFor(() => outboxStatesOf(byAgent).get(item.id)?.state === 'failed', 'refused');
+    expect(outboxStatesOf(byAgent).get(item.id)?.error).toBe('Not sent: an agent cannot approve texts; an owner or manager must.');
+
+    const second = await rig.queueSms(gated, { id: '01JGATE0000000000000000003', to: CUSTOMER, body: 'Please confirm 10:30', initial: 'pending_approval' });
+    const byManager = await rig.open('ws/acme/outbox', manager);
+    await waitFor(() => outboxStatesOf(byManager).get(second.id)?.state === 'pending_approval', 'the item on the manager PC');
+    moveOutboxItem(byManager, second.id, 'queued', { at: Date.now() });
+    await waitFor(() => outboxStatesOf(byManager).get(second.id)?.state === 'delivered', 'delivered', 10_000);
+    expect(rig.emulator.sent.map((m) => m.body)).toEqual(['Please confirm 10:30']);
+  });
+});

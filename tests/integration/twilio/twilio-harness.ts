@@ -86,7 +86,10 @@ export class TwilioRig {
   }
 
   /** Writes an SMS into the shared outbox from a client, as the composer's core request does. */
-  async queueSms(member: Member, input: { id: string; to: string; body: string; contactId?: string; conversationId?: string }): Promise<OutboxItemRecord> {
+  async queueSms(
+    member: Member,
+    input: { id: string; to: string; body: string; contactId?: string; conversationId?: string; initial?: 'queued' | 'pending_approval' },
+  ): Promise<OutboxItemRecord> {
     const outbox = await this.open(`ws/${member.workspaceId}/outbox`, member);
     const createdAt = Date.now();
     const item: OutboxItemRecord = {
@@ -102,7 +105,7 @@ export class TwilioRig {
       authorMemberId: member.memberId,
       createdAt,
     };
-    addOutboxItem(outbox, item, 'queued');
+    addOutboxItem(outbox, item, input.initial ?? 'queued');
     return item;
   }
 
