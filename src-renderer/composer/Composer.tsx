@@ -6,6 +6,7 @@ import { addNote } from './add-note';
 import type { ComposerMode } from './composer-mode';
 import { EmailComposer } from './email/EmailComposer';
 import { SmsComposer } from './sms/SmsComposer';
+import { WhatsAppComposer } from './whatsapp/WhatsAppComposer';
 import { ModeTabs } from './ModeTabs';
 import { useComposerSubmit } from './use-composer-submit';
 import { ComposerFooter } from './ComposerFooter';
@@ -24,12 +25,14 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const detail = useThreadStore((state) => state.detail);
   const hasEmail = detail?.contact.identities.some((identity) => identity.kind === 'email' && identity.valid) ?? false;
   const hasPhone = detail?.contact.identities.some((identity) => identity.kind === 'phone' && identity.valid) ?? false;
+  const hasWhatsApp = hasPhone || (detail?.contact.identities.some((identity) => identity.kind === 'whatsapp') ?? false);
   const tabs = (
     <ModeTabs
       mode={mode}
       onSelect={setMode}
       emailUnavailable={hasEmail ? null : 'This customer has no email address'}
       smsUnavailable={hasPhone ? null : 'This customer has no mobile number'}
+      whatsappUnavailable={hasWhatsApp ? null : 'This customer has no WhatsApp or phone number'}
     />
   );
   const hint = `${IS_MAC ? '⌘' : 'Ctrl'}+Enter`;
@@ -38,6 +41,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
     return <EmailComposer conversationId={conversationId} contact={detail.contact} entries={detail.entries} tabs={tabs} hint={hint} />;
   }
   if (mode === 'sms') return <SmsComposer conversationId={conversationId} tabs={tabs} hint={hint} />;
+  if (mode === 'whatsapp') return <WhatsAppComposer conversationId={conversationId} tabs={tabs} hint={hint} />;
 
   return (
     <form className="composer" onSubmit={onSubmit}>

@@ -1,7 +1,5 @@
 import type { ComposerMode } from './composer-mode';
 
-const UNCONNECTED_CHANNELS = ['WhatsApp'] as const;
-
 interface ModeTabsProps {
   mode: ComposerMode;
   onSelect: (mode: ComposerMode) => void;
@@ -9,10 +7,12 @@ interface ModeTabsProps {
   emailUnavailable: string | null;
   /** Why a text cannot be written here (the customer has no mobile number), or null when it can. */
   smsUnavailable: string | null;
+  /** Why a WhatsApp message cannot be written here (no WhatsApp or phone number), or null when it can. */
+  whatsappUnavailable: string | null;
 }
 
-/** Notes and email can be written; the other channels are shown so people know where replies will go. */
-export function ModeTabs({ mode, onSelect, emailUnavailable, smsUnavailable }: ModeTabsProps) {
+/** A note, or a message on a channel the customer can be reached on; a tab says why when they cannot. */
+export function ModeTabs({ mode, onSelect, emailUnavailable, smsUnavailable, whatsappUnavailable }: ModeTabsProps) {
   const tab = (value: ComposerMode, label: string, disabledReason: string | null = null) => (
     <span title={disabledReason ?? undefined}>
       <button
@@ -33,13 +33,7 @@ export function ModeTabs({ mode, onSelect, emailUnavailable, smsUnavailable }: M
       {tab('note', 'Note')}
       {tab('email', 'Email', emailUnavailable)}
       {tab('sms', 'SMS', smsUnavailable)}
-      {UNCONNECTED_CHANNELS.map((channel) => (
-        <span key={channel} title={`${channel} is not connected yet`}>
-          <button type="button" role="tab" aria-selected="false" className="mode-tab" disabled>
-            {channel}
-          </button>
-        </span>
-      ))}
+      {tab('whatsapp', 'WhatsApp', whatsappUnavailable)}
     </div>
   );
 }

@@ -65,7 +65,7 @@ test('Settings → WhatsApp shows the QR code and draws the new one when it rota
 });
 
 test('replayed WhatsApp events show the thread with reaction, edit, deletion and ticks; a logout raises the re-link banner', async ({ page }) => {
-  const { url } = await startReplayHost({ mode: 'replay', fixtures: DANA_SEQUENCE, logoutAfterMs: 8_000 });
+  const { url } = await startReplayHost({ mode: 'replay', fixtures: DANA_SEQUENCE, logoutAfterMs: 15_000 });
   await page.goto(url);
   await linkFromSettings(page);
   await expect(page.getByTestId('whatsapp-status')).toHaveText('Connected as +1 555 010 0099.');
@@ -75,6 +75,13 @@ test('replayed WhatsApp events show the thread with reaction, edit, deletion and
   await page.getByTestId('conversation-row').filter({ hasText: 'Dana (tenant 4B)' }).click();
   const thread = page.getByTestId('thread');
   const entry = (text: string) => thread.getByTestId('entry').filter({ hasText: text });
+  // A reply written in the WhatsApp tab goes out through the outbox and the (fake) socket.
+  await page.getByTestId('composer-mode-whatsapp').click();
+  await page.getByTestId('composer-input').fill('We will be there tomorrow at 9.');
+  await page.getByTestId('composer-submit').click();
+  await expect(entry('We will be there tomorrow at 9.').getByTestId('delivery-status')).toHaveText('✓Sent');
+  await expect(page.getByTestId('composer-input')).toHaveValue('');
+
   const edited = entry('Can someone come tomorrow morning?');
   await edited.getByTestId('revision-toggle').click();
   await expect(edited.getByTestId('revision-list')).toContainText('Hi, the AC in unit 4B is leaking again. Can someone come today?');

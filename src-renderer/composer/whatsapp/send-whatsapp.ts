@@ -1,0 +1,7 @@
+import type { TimelineEntry } from '../../../src-shared/domain/timeline';
+import { resendOnConnectionLoss } from '../resend-on-connection-loss';
+
+/** Safe to resend: the clientId is the outbox item's id (and the WhatsApp message id derives from it). */
+export function sendWhatsApp(input: { conversationId: string; clientId: string; body: string }): Promise<TimelineEntry> {
+  return resendOnConnectionLoss(() => window.switchboard.request('whatsapp.send', input));
+}
