@@ -86,6 +86,8 @@ const MIGRATIONS = [
        sha256 TEXT NOT NULL REFERENCES blobs (sha256),
        PRIMARY KEY (workspace_id, sha256)
      )`,
+  ],
+  [
     // Which member's connection created an outbox item or put it in a state: a document cannot say
     // who wrote it, and the SMS sender must not take a gated agent's word that a text was approved.
     `CREATE TABLE outbox_writers (
