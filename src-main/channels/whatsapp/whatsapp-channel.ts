@@ -38,6 +38,8 @@ export function createWhatsAppChannel(makeSocket: MakeWaSocket, codec: BaileysCo
   let timer: NodeJS.Timeout | null = null;
   let link: WhatsAppLink = { state: 'connecting', qr: null };
   let lastError: ChannelHealth['lastError'] = null;
+  /** Which QR code is the newest, so a slower drawing of an older one never replaces it. */
+  let qrCount = 0;
 
   const setLink = (next: WhatsAppLink) => {
     link = next;
@@ -74,11 +76,10 @@ export function createWhatsAppChannel(makeSocket: MakeWaSocket, codec: BaileysCo
 
   function onConnectionUpdate(current: WaSocket, update: WaEventMap['connection.update']): void {
     if (update.qr) {
-      const value = update.qr;
-      setLink({ state: 'connecting', qr: null });
-      void qrImage(value).then((qr) => {
-        // A newer code or a connection may have come meanwhile.
-        if (current === socket && link.state === 'connecting' && link.qr === null) setLink({ state: 'connecting', qr });
+      const drawing = ++qrCount;
+      // The code on screen stays until the new one is drawn, so a rotation never blanks it.
+      void qrImage(update.qr).then((qr) => {
+        if (current === socket && drawing === qrCount && link.state === 'connecting') setLink({ state: 'connecting', qr });
       });
     }
     if (update.connection === 'open') {
