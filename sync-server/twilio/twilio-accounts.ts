@@ -1,6 +1,7 @@
 import { normalizePhone } from '../../src-shared/identity/phone';
 import type { SmsSettingsRecord } from '../../src-shared/sync/twilio-workspace-doc';
 import type { ServerDb } from '../store/server-db';
+import { prepared } from './prepared';
 
 /** A workspace's Twilio account. The auth token never leaves this process: not to a document, a PC or a log. */
 export interface TwilioAccount {
@@ -33,11 +34,10 @@ export function setTwilioAccount(db: ServerDb, account: TwilioAccount, now = Dat
 }
 
 export function getTwilioAccount(db: ServerDb, workspaceId: string): TwilioAccount | null {
-  const row = db
-    .prepare<[string], AccountRow>(
-      'SELECT workspace_id, account_sid, auth_token, number, forward_to, price_per_segment FROM twilio_accounts WHERE workspace_id = ?',
-    )
-    .get(workspaceId);
+  const row = prepared<[string], AccountRow>(
+    db,
+    'SELECT workspace_id, account_sid, auth_token, number, forward_to, price_per_segment FROM twilio_accounts WHERE workspace_id = ?',
+  ).get(workspaceId);
   return row ? toAccount(row) : null;
 }
 

@@ -1,5 +1,6 @@
 import type { ServerDb } from '../store/server-db';
 import type { FormParams } from './form-params';
+import { prepared } from './prepared';
 
 export const ENDPOINTS = ['sms', 'status', 'voice'] as const;
 export type Endpoint = (typeof ENDPOINTS)[number];
@@ -47,21 +48,20 @@ interface EventRow {
  * get in. Durable once the enclosing transaction commits.
  */
 export function recordEvent(db: ServerDb, event: NewEvent): { event: StoredEvent; duplicate: boolean } {
-  const result = db
-    .prepare(
-      `INSERT INTO twilio_events (workspace_id, endpoint, dedupe_key, idempotency_token, sid, query, params, received_at)
+  const result = prepared(
+    db,
+    `INSERT INTO twilio_events (workspace_id, endpoint, dedupe_key, idempotency_token, sid, query, params, received_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    )
-    .run(
-      event.workspaceId,
-      event.endpoint,
-      event.dedupeKey,
-      event.idempotencyToken,
-      event.sid,
-      JSON.stringify(event.query),
-      JSON.stringify(event.params),
-      event.receivedAt,
-    );
+  ).run(
+    event.workspaceId,
+    event.endpoint,
+    event.dedupeKey,
+    event.idempotencyToken,
+    event.sid,
+    JSON.stringify(event.query),
+    JSON.stringify(event.params),
+    event.receivedAt,
+  );
   const stored: StoredEvent = {
     id: Number(result.lastInsertRowid),
     workspaceId: event.workspaceId,
@@ -74,11 +74,21 @@ export function recordEvent(db: ServerDb, event: NewEvent): { event: StoredEvent
   return { event: stored, duplicate: result.changes === 0 };
 }
 
+/**
+ * Marks events written into the documents. This commit skips the fsync (the next durable commit
+ * carries it to disk): a mark lost to a power cut only means the event is written again at start,
+ * which changes nothing, since every write is idempotent.
+ */
 export function markEvents(db: ServerDb, marks: readonly { id: number; outcome: EventOutcome }[], now = Date.now()): void {
-  const update = db.prepare('UPDATE twilio_events SET applied_at = ?, outcome = ? WHERE id = ?');
-  db.transaction(() => {
-    for (const { id, outcome } of marks) update.run(outcome === 'applied' ? now : null, outcome, id);
-  })();
+  const update = prepared(db, 'UPDATE twilio_events SET applied_at = ?, outcome = ? WHERE id = ?');
+  db.pragma('synchronous = NORMAL');
+  try {
+    db.transaction(() => {
+      for (const { id, outcome } of marks) update.run(outcome === 'applied' ? now : null, outcome, id);
+    })();
+  } finally {
+    db.pragma('synchronous = FULL');
+  }
 }
 
 /** How long a webhook may wait for others to share its commit: far less than one fsync. */
