@@ -1,3 +1,4 @@
+import type { WAMessage } from '@whiskeysockets/baileys';
 import type { WhatsAppChannelDeps } from '../../core/whatsapp/whatsapp-channel-deps';
 import type { RawWhatsAppMessage } from '../../core/whatsapp/whatsapp-record';
 import { stableIds } from '../../core/ingest/stable-ids';
@@ -17,16 +18,18 @@ export function followMessageEvents(
   socket: WaSocket,
   deps: Pick<WhatsAppChannelDeps, 'commit'>,
   { BufferJSON }: Pick<BaileysCodec, 'BufferJSON'>,
-  onItems: (items: WhatsAppItem[], upserted: readonly WaEventMap['messages.upsert']['messages'][number][]) => void = () => {},
+  onItems: (items: WhatsAppItem[], upserted: readonly WAMessage[]) => void = () => {},
   now = Date.now,
 ): () => void {
   const listeners = MESSAGE_EVENTS.map((event) => {
     const listener = (payload: WaEventMap[WhatsAppMessageEvent]) => {
       try {
         const items = normalizeEvent(event, payload as WhatsAppMessageEvents[typeof event], now());
-        const raw = event === 'messages.upsert' ? rawMessages(payload as WaEventMap['messages.upsert'], BufferJSON.replacer) : [];
+        const carried = carriedMessages(event, payload);
+        const raw = rawMessages(carried, BufferJSON.replacer);
         deps.commit(toRecords(items), raw);
-        onItems(items, event === 'messages.upsert' ? (payload as WaEventMap['messages.upsert']).messages : []);
+        // History is not fetched for media: a linked phone's backlog could be thousands of files.
+        onItems(items, event === 'messages.upsert' ? carried : []);
       } catch (error) {
         console.error(`[switchboard] a WhatsApp ${event} event could not be stored:`, error);
       }
@@ -37,9 +40,16 @@ export function followMessageEvents(
   return () => listeners.forEach((off) => off());
 }
 
+/** The messages an event carries whole (upserts and history), as delivered. */
+function carriedMessages(event: WhatsAppMessageEvent, payload: WaEventMap[WhatsAppMessageEvent]): WAMessage[] {
+  if (event === 'messages.upsert') return (payload as WaEventMap['messages.upsert']).messages;
+  if (event === 'messaging-history.set') return (payload as WaEventMap['messaging-history.set']).messages;
+  return [];
+}
+
 /** Messages with content, as delivered, for `getMessage` and media downloads. */
-function rawMessages(upsert: WaEventMap['messages.upsert'], replacer: (key: string, value: unknown) => unknown): RawWhatsAppMessage[] {
-  return upsert.messages.flatMap((message) => {
+function rawMessages(messages: readonly WAMessage[], replacer: (key: string, value: unknown) => unknown): RawWhatsAppMessage[] {
+  return messages.flatMap((message) => {
     const chat = normalizeJid(message.key.remoteJid);
     if (!chat || !message.key.id || !message.message) return [];
     return [{ id: stableIds.whatsapp(chat, message.key.id), keyId: message.key.id, json: JSON.stringify(message, replacer) }];

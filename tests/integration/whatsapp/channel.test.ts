@@ -1,9 +1,11 @@
+import * as baileys from '@whiskeysockets/baileys';
 import { describe, expect, it } from 'vitest';
 import type { ConversationDetail, ConversationList } from '../../../src-shared/api/requests';
 import type { OtherWhatsAppPage } from '../../../src-shared/api/whatsapp-other';
 import type { WhatsAppLink } from '../../../src-shared/domain/whatsapp-link';
 import { useTempDirs } from '../../support/temp-dir';
 import { waitFor } from '../email-sync/email-sync-harness';
+import { readWhatsAppFixture } from '../../support/whatsapp-corpus';
 import { openWhatsAppHost } from './whatsapp-host';
 
 const tempDir = useTempDirs();
@@ -68,6 +70,30 @@ describe('the WhatsApp channel over a socket with Baileys’ event shapes', () =
     await waitFor(() => again.sockets.sockets.length === 1, 3_000, 'the session to resume');
     expect(again.sockets.latest().options.auth.creds.me?.id).toBe('15550100099:7@s.whatsapp.net');
     again.core.close();
+  });
+
+  it('stores the recent history the phone sends on linking, groups apart, without fetching its media', async () => {
+    const downloads: string[] = [];
+    const downloadMediaMessage = (async (message: baileys.WAMessage) => {
+      downloads.push(message.key.id!);
+      return Buffer.from('bytes');
+    }) as typeof baileys.downloadMediaMessage;
+    const host = openWhatsAppHost(tempDir(), { ...baileys, downloadMediaMessage });
+    await host.request('whatsapp.link.start');
+    host.sockets.latest().open();
+    const messagesOf = (id: string) => (readWhatsAppFixture(id).payload as { messages: never[] }).messages;
+    const history = ['constructed-conversation-1to1', 'constructed-image-with-caption', 'constructed-timestamp-long', 'real-group-reply-lid'].flatMap(messagesOf);
+    host.sockets.latest().emit('messaging-history.set', { chats: [], contacts: [], messages: history, isLatest: true });
+
+    expect(host.count(`SELECT count(*) FROM entries WHERE channel = 'whatsapp'`)).toBe(3);
+    expect(host.count('SELECT count(*) FROM other_whatsapp')).toBe(1);
+    expect(host.count('SELECT count(*) FROM whatsapp_messages')).toBe(4);
+    expect(host.count(`SELECT count(*) FROM entries WHERE attachments LIKE '%"sha256":null%'`)).toBe(1);
+    // A live photo is fetched; the backlog's are not.
+    host.replay('constructed-image-with-caption');
+    await waitFor(() => downloads.length > 0, 3_000, 'the live download');
+    expect(downloads).toEqual(['3A1F00000000000000A3']);
+    host.core.close();
   });
 
   it('reconnects with backoff on 408 and 428, at once on 515, and says why when there is no network', async () => {

@@ -1,7 +1,14 @@
 import type { AnyMessageContent, AuthenticationState, BaileysEventMap, MiscMessageGenerationOptions, proto, WAMessage, WAMessageKey } from '@whiskeysockets/baileys';
 
 /** The events the channel listens to, with Baileys' own payload types. */
-export type WaEventName = 'connection.update' | 'creds.update' | 'messages.upsert' | 'messages.update' | 'messages.reaction' | 'message-receipt.update';
+export type WaEventName =
+  | 'connection.update'
+  | 'creds.update'
+  | 'messages.upsert'
+  | 'messaging-history.set'
+  | 'messages.update'
+  | 'messages.reaction'
+  | 'message-receipt.update';
 export type WaEventMap = Pick<BaileysEventMap, WaEventName>;
 
 /**
