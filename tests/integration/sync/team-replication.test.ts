@@ -195,6 +195,31 @@ describe('two PCs of one team', () => {
     await waitFor(async () => (await statusOnDesk()) === 'sent', 'the retried email sent, on the desk PC');
   });
 
+  it('keep what a laptop did offline across its restart, and merge it on every PC when the server is back', async () => {
+    const { server, shop, desk: laptop } = await team();
+    const [outcome] = smsOn(shop, '+13125550122', 'Is Saturday possible?', Date.UTC(2026, 10, 21, 14));
+    if (outcome?.status !== 'added') throw new Error('not ingested');
+    const { conversationId } = outcome;
+    await waitFor(async () => (await list(laptop)).rows.some((c) => c.id === conversationId), 'the conversation on the laptop');
+
+    await server.pause();
+    await laptop.request('notes.add', { conversationId, clientId: ulid(), body: 'Written on the road, offline' });
+    await laptop.request('conversations.claim', { conversationId });
+    laptop.restart();
+    const thread = await laptop.request<ConversationDetail>('conversations.get', { conversationId });
+    expect(thread.entries.map((e) => e.body)).toContain('Written on the road, offline');
+    expect(thread.claim.pendingMine).toBe(true);
+
+    await server.resume();
+    const laptopId = sessionOf(laptop)!.me.id;
+    for (const pc of [shop, laptop]) {
+      await waitFor(async () => {
+        const detail = await pc.request<ConversationDetail>('conversations.get', { conversationId });
+        return detail.entries.some((e) => e.body === 'Written on the road, offline') && detail.conversation.assigneeId === laptopId;
+      }, 'the note and the claim everywhere', 15_000);
+    }
+  });
+
   it('bring a PC that worked offline for long up to date, whatever the size, without an update over the server limit', async () => {
     const { server, shop, desk } = await team();
     await server.pause();
