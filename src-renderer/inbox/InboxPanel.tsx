@@ -1,6 +1,9 @@
 import { OtherMailPanel } from '../other-mail/OtherMailPanel';
 import { OtherMailTab } from '../other-mail/OtherMailTab';
 import { useOtherMailStore } from '../other-mail/other-mail-store';
+import { OtherWhatsAppPanel } from '../other-whatsapp/OtherWhatsAppPanel';
+import { OtherWhatsAppTab } from '../other-whatsapp/OtherWhatsAppTab';
+import { useOtherWhatsAppStore } from '../other-whatsapp/other-whatsapp-store';
 import { useSearchStore } from '../stores/search-store';
 import { ConversationList } from './ConversationList';
 import { FilterTabs } from './FilterTabs';
@@ -10,7 +13,9 @@ import { SearchResults } from './SearchResults';
 export function InboxPanel() {
   const searching = useSearchStore((state) => state.status !== 'idle');
   const otherMail = useOtherMailStore((state) => state.active);
+  const otherWhatsApp = useOtherWhatsAppStore((state) => state.active);
   if (otherMail) return <OtherMailPanel />;
+  if (otherWhatsApp) return <OtherWhatsAppPanel />;
   return (
     <nav className="inbox-panel" aria-label="Conversations">
       <SearchBox />
@@ -20,6 +25,7 @@ export function InboxPanel() {
         <>
           <FilterTabs />
           <OtherMailTab />
+          <OtherWhatsAppTab />
           <ConversationList />
         </>
       )}

@@ -107,6 +107,14 @@ test('replayed WhatsApp events show the thread with reaction, edit, deletion and
   await thread.screenshot({ path: `${ARTIFACTS}/whatsapp-thread-ticks.png` });
   await page.screenshot({ path: `${ARTIFACTS}/whatsapp-inbox.png` });
 
+  // The group message is kept, apart from customers, and found by its words.
+  await page.getByTestId('other-whatsapp-tab').click();
+  await page.getByTestId('other-whatsapp-search').fill('woila');
+  await expect(page.getByTestId('other-whatsapp-row')).toHaveCount(1);
+  await expect(page.getByTestId('other-whatsapp-row')).toContainText('Ryujin');
+  await page.screenshot({ path: `${ARTIFACTS}/whatsapp-groups.png` });
+  await page.getByTestId('other-whatsapp-back').click();
+
   const banner = page.getByTestId('whatsapp-relink-banner');
   await expect(banner).toBeVisible({ timeout: 15_000 });
   await expect(banner).toContainText('WhatsApp logged this PC out');
