@@ -19,7 +19,7 @@ import { COLLECTIONS, generateWorkload, PC_AUTHORS, type Change, type Collection
 
 const ROOM = 'ws/bench-docs';
 const EQUIVALENCE_CHANGES = 3_000;
-/** YKeyValue.set on a large log takes seconds per call: fewer calls then, but never fewer than the minimum. */
+/** YKeyValue.set on a large log takes milliseconds per call, more as it grows: a time budget, with a minimum of calls. */
 const SET_CALLS = 40;
 const MIN_SET_CALLS = 5;
 const SET_CALL_BUDGET_MS = 10_000;
