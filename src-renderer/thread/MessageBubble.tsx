@@ -27,7 +27,7 @@ export function MessageBubble({ entry }: { entry: TimelineEntry }) {
         ) : (
           <div className="bubble__body">{entry.body}</div>
         )}
-        {entry.channel === 'whatsapp' && <InlineMedia entryId={entry.id} attachments={entry.attachments} />}
+        {(entry.channel === 'whatsapp' || entry.channel === 'sms') && <InlineMedia entryId={entry.id} attachments={entry.attachments} />}
         <Attachments entryId={entry.id} attachments={entry.attachments} />
         <Reactions reactions={entry.reactions} />
         {entry.editedAt !== undefined && entry.deletedAt === undefined && <RevisionHistory entryId={entry.id} editedAt={entry.editedAt} />}

@@ -15,6 +15,8 @@ const ARTIFACTS = 'test-results/artifacts';
 const PUBLIC_URL = 'https://sync.example.test';
 const ACCOUNT = { accountSid: `AC${'0123456789abcdef'.repeat(2)}`, authToken: randomBytes(16).toString('hex'), number: '+14155550100' };
 const CUSTOMER = '+14155550123';
+/** A 2×2 red PNG, as a customer's MMS photo. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4z8DwnwGMgRQAH+4D/dJQfRoAAAAASUVORK5CYII=', 'base64');
 
 
 test('a signed inbound SMS reaches the inbox, the reply goes out by SMS and turns Delivered; a forged post changes nothing', async ({ browser }) => {
@@ -64,6 +66,13 @@ test('a signed inbound SMS reaches the inbox, the reply goes out by SMS and turn
     expect(emulator.sent.map((m) => [m.to, m.body])).toEqual([[CUSTOMER, 'Yes, Friday 8–10am. Reply STOP to opt out.']]);
     await expect(page.getByTestId('thread')).not.toContainText('Forged message');
     await expect(page.getByTestId('conversation-row')).toHaveCount(1);
+
+    // An MMS photo is fetched by the server with the account's credentials and shown in the thread.
+    await emulator.inboundMessage('acme', { from: CUSTOMER, body: 'Here is the old heater', media: [{ bytes: new Uint8Array(PHOTO), contentType: 'image/png' }] }).answer;
+    const photo = page.getByTestId('thread').locator('article').filter({ hasText: 'Here is the old heater' }).getByTestId('inline-image');
+    await expect(photo).toBeVisible({ timeout: 10_000 });
+    await expect(photo).toHaveJSProperty('naturalWidth', 2);
+    await page.screenshot({ path: `${ARTIFACTS}/33-twilio-mms-inline.png` });
   } finally {
     await host?.stop();
     await emulator.close();
