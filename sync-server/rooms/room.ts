@@ -123,14 +123,15 @@ export class Room {
   /**
    * A change the server itself makes (a Twilio webhook, the SMS sender): applied in a server
    * transaction, stored and broadcast like a client's update before the promise resolves. A room
-   * nobody is connected to is unloaded after the idle delay, as if its last peer had just left.
+   * nobody is connected to is unloaded once it has gone the idle delay without peers or writes.
    */
   write<T>(change: (doc: Y.Doc) => T): Promise<T> {
     return this.run(async () => {
       const result = this.doc.transact(() => change(this.doc), SERVER_WRITE);
       this.stamper?.settle();
       await this.persistAndBroadcast(null);
-      if (this.peers.size === 0 && this.state === 'open' && this.idleTimer === null) {
+      if (this.peers.size === 0 && this.state === 'open') {
+        this.clearIdleTimer();
         this.idleTimer = setTimeout(() => this.lifecycle.onIdle(this), this.settings.idleUnloadMs);
         this.idleTimer.unref();
       }
