@@ -10,11 +10,12 @@ import type { WaSocket } from './socket/wa-socket';
  * stored: a message never waits for its photo. Expired media is asked for again from the sender's
  * phone (`updateMediaMessage`); media that cannot be had stays a file entry without content, logged.
  */
-export function createMediaFetcher(codec: Pick<BaileysCodec, 'downloadMediaMessage'>, deps: Pick<WhatsAppChannelDeps, 'saveMedia'>) {
+export function createMediaFetcher(codec: Pick<BaileysCodec, 'downloadMediaMessage'>, deps: Pick<WhatsAppChannelDeps, 'saveMedia' | 'hasMedia'>) {
   const logger = quietLogger('[switchboard] whatsapp media');
   let queue: Promise<void> = Promise.resolve();
 
   function fetchOne(socket: WaSocket, message: WAMessage, entryId: string): Promise<void> {
+    if (deps.hasMedia(entryId, 0)) return Promise.resolve();
     return codec
       .downloadMediaMessage(message, 'buffer', {}, { logger, reuploadRequest: (m) => socket.updateMediaMessage(m) })
       .then((bytes) => deps.saveMedia(entryId, 0, bytes))

@@ -21,6 +21,8 @@ export interface WhatsAppChannelDeps {
   notify(conversationIds: string[]): void;
   /** Keeps a downloaded media file in the blob store and marks the entry's attachment as fetched. */
   saveMedia(entryId: string, index: number, bytes: Uint8Array): Promise<void>;
+  /** Whether that attachment's bytes are stored already (a message delivered again needs no download). */
+  hasMedia(entryId: string, index: number): boolean;
 }
 
 export interface WhatsAppRunningChannel extends RunningChannel {

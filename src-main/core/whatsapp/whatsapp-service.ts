@@ -1,4 +1,5 @@
 import { ApiError } from '../../../src-shared/api/result';
+import type { AttachmentMeta } from '../../../src-shared/domain/timeline';
 import type { Member } from '../../../src-shared/domain/workspace';
 import { createBlobStore } from '../blobs/blob-store';
 import type { WhatsAppLink } from '../../../src-shared/domain/whatsapp-link';
@@ -38,6 +39,7 @@ export function createWhatsAppService({ store, dataDir, workspaceId, secrets, ho
   const applyChanges = createEntryChanges(store, rollup);
   const searchOther = createOtherWhatsAppSearch(store.sqlite);
   const rawMessage = store.sqlite.prepare('SELECT message FROM whatsapp_messages WHERE id = ? AND workspace_id = ?').pluck();
+  const attachmentsOf = store.sqlite.prepare('SELECT attachments FROM entries WHERE id = ? AND workspace_id = ?').pluck();
   const slot = createChannelSlot();
   let channel: WhatsAppRunningChannel | null = null;
   let link: WhatsAppLink = { state: 'not_linked', reason: hooks ? null : 'WhatsApp runs on the channel host; this PC does not hold the link.' };
@@ -70,6 +72,10 @@ export function createWhatsAppService({ store, dataDir, workspaceId, secrets, ho
           const sha256 = await blobs.put(bytes);
           const { conversationIds } = applyChanges(workspaceId, [{ kind: 'attachment', targetIds: [entryId], index, sha256, size: bytes.byteLength }]);
           if (conversationIds.length > 0) onChanged(conversationIds);
+        },
+        hasMedia(entryId, index) {
+          const json = attachmentsOf.get(entryId, workspaceId) as string | undefined;
+          return json !== undefined && (JSON.parse(json) as AttachmentMeta[])[index]?.sha256 != null;
         },
       });
       return channel;

@@ -38,6 +38,12 @@ describe('WhatsApp media', () => {
     expect(attachmentsOf('3A1F00000000000000A4')).toEqual([{ filename: 'lease-4B.pdf', contentType: 'application/pdf', size: 182133, sha256: null }]);
     expect(host.sockets.latest().reuploads.map((m) => m.key.id)).toEqual(['3A1F00000000000000A4']);
     expect(asked).toEqual(['3A1F00000000000000A3', '3A1F00000000000000A4']);
+
+    // Delivered again (a reconnect's replay): the stored photo is not fetched again; the PDF is tried again.
+    host.replay('constructed-image-with-caption', 'constructed-document-pdf');
+    await waitFor(() => asked.length === 3, 3_000, 'the second PDF attempt');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(asked).toEqual(['3A1F00000000000000A3', '3A1F00000000000000A4', '3A1F00000000000000A4']);
     host.core.close();
   });
 });
