@@ -71,7 +71,8 @@ export class SmsSender {
       return new Map([...doc.getMap<ConsentRecord>(SMS_CONSENT_MAP).keys()].map((n) => [n, consentOf(doc, n)] as const));
     });
     const claimed = await writeRoom({ kind: 'outbox', workspaceId }, (doc) => {
-      for (const item of itemsInState(doc, 'sending')) {
+      // Email and WhatsApp items are the channel host's to execute and to recover, never the server's.
+      for (const item of itemsInState(doc, 'sending').filter((i) => i.channel === 'sms')) {
         if (!this.inFlight.has(item.id)) moveOutboxItem(doc, item.id, 'unknown', { at: now, error: INTERRUPTED });
       }
       const ready: OutboxItemRecord[] = [];
