@@ -4,6 +4,7 @@ import { canMove, OUTBOX_STATES, type OutboxState } from '../../../src-shared/do
 import type { EntryReaction } from '../../../src-shared/domain/reaction';
 import type { AttachmentMeta, DeliveryStatus } from '../../../src-shared/domain/timeline';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
+import { moveOutboxItem } from '../outbox/outbox-repo';
 import type { Store } from '../store/open-store';
 import type { EntryChange } from './entry-change';
 import { withReaction } from './reactions';
@@ -84,19 +85,23 @@ export function createEntryChanges(store: Store, rollup: ConversationRollup) {
       }
       case 'status': {
         if (target.direction !== 'outbound' || !isFurther(change.status, target.deliveryStatus)) return result(false);
-        statements.setStatus.run(change.status, target.id);
         followInOutbox(target.id, change.status);
+        // After the outbox move, which sets the entry to the item's state: `played` has no outbox state.
+        statements.setStatus.run(change.status, target.id);
         return result(true);
       }
     }
   }
 
-  /** The outbox item of a sent message follows its receipts, as far as the outbox lifecycle goes. */
+  /**
+   * The outbox item of a sent message follows its receipts, as far as the outbox lifecycle goes,
+   * through the outbox's own move (so whatever follows outbox moves hears of it).
+   */
   function followInOutbox(entryId: string, status: DeliveryStatus): void {
     const to: OutboxState | undefined = status === 'played' ? 'read' : OUTBOX_STATES.find((state) => state === status);
     const item = statements.outboxOf.get(entryId) as { id: string; state: OutboxState } | undefined;
     if (!item || !to || !canMove(item.state, to)) return;
-    statements.moveOutbox.run(to, Date.now(), item.id);
+    moveOutboxItem(store.db, item.id, item.state, to);
   }
 
   return sqlite.transaction((workspaceId: string, changes: readonly EntryChange[]): EntryChangesResult => {
@@ -131,6 +136,5 @@ function prepare(sqlite: Database.Database) {
     addRevision: sqlite.prepare('INSERT INTO entry_revisions (entry_id, reason, body, attachments, replaced_at) VALUES (?, ?, ?, ?, ?)'),
     hasRevision: sqlite.prepare(`SELECT 1 FROM entry_revisions WHERE entry_id = ? AND reason = 'edit' AND body = ?`),
     outboxOf: sqlite.prepare('SELECT id, state FROM outbox WHERE entry_id = ?'),
-    moveOutbox: sqlite.prepare('UPDATE outbox SET state = ?, updated_at = ? WHERE id = ?'),
   };
 }
