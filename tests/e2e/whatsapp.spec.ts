@@ -122,3 +122,16 @@ test('replayed WhatsApp events show the thread with reaction, edit, deletion and
   await banner.getByRole('button', { name: 'Open Settings → WhatsApp' }).click();
   await expect(page.getByTestId('whatsapp-link')).toHaveText('Link again');
 });
+
+test('with the real Baileys socket, Settings → WhatsApp shows a QR code or says why it cannot link, never just spinning', async ({ page }) => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'switchboard-e2e-whatsapp-real-'));
+  host = await startHost(dataDir, [], { SWITCHBOARD_SECRET_KEY: randomBytes(32).toString('base64') });
+  await page.goto(host.url);
+  await linkFromSettings(page);
+  const status = page.getByTestId('whatsapp-status');
+  // Offline (as on the build machine) WhatsApp cannot be reached; online the phone is asked to scan.
+  await expect(status).toHaveText(/Disconnected\. WhatsApp cannot be reached from this PC .* Retrying in \d+ s\.|Scan this code/, { timeout: 30_000 });
+  await page.getByTestId('whatsapp-settings').screenshot({ path: `${ARTIFACTS}/whatsapp-settings-real-socket.png` });
+  await page.getByTestId('whatsapp-unlink').click();
+  await expect(status).toHaveText(/Not linked/);
+});

@@ -9,6 +9,8 @@ export function WhatsAppSettings() {
   const now = useNow(1_000);
   useEffect(() => followWhatsAppLink(), []);
   const state = link?.state ?? 'unknown';
+  // Unlinking forgets the session, so the button says so unless only a QR code is being shown.
+  const unlinkLabel = state === 'connected' ? 'Unlink this PC' : link?.state === 'connecting' && link.qr ? 'Cancel' : 'Stop and unlink';
   const linked = state === 'connected' || state === 'disconnected' || (state === 'connecting' && link?.state === 'connecting' && link.qr === null);
 
   return (
@@ -35,7 +37,7 @@ export function WhatsAppSettings() {
         )}
         {(linked || link?.state === 'connecting') && (
           <button type="button" className="button" data-testid="whatsapp-unlink" disabled={busy} onClick={() => void remove()}>
-            {state === 'connected' ? 'Unlink this PC' : 'Stop'}
+            {unlinkLabel}
           </button>
         )}
       </div>
