@@ -15,6 +15,7 @@ import { createEmailAccountService } from './email-account/email-account-service
 import { createLockedSecretStore } from './secrets/locked-secret-store';
 import { recoverInterruptedSends } from './outbox/recover-interrupted';
 import { startReplication } from './sync/start-replication';
+import { followSharedOutbox } from './outbox/shared-outbox';
 import { createTeamHandlers } from './team/team-handlers';
 import { createSmsHandlers } from './sms/sms-handlers';
 import { keepSessionCurrent } from './team/keep-session-current';
@@ -30,7 +31,6 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
   mkdirSync(options.dataDir, { recursive: true });
   const store = openStore(path.join(options.dataDir, STORE_FILE), { migrationsFolder: options.migrationsFolder });
   const rollup = createConversationRollup(store.sqlite);
-  recoverInterruptedSends(store.db);
   let session = loadSession(store);
   const seededDemo = session === null && options.demo === true;
   let demoAssignments: DemoAssignment[] = [];
@@ -45,6 +45,8 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
   const announceChanged = (conversationIds: string[]) => events.emit('conversations.changed', { conversationIds });
   const secrets = options.secrets ?? createLockedSecretStore('This Switchboard has no keychain to keep passwords in.');
   const replication = startReplication(store, options.dataDir, session, secrets, rollup, announceChanged);
+  // After the documents are open, so the team sees the interrupted sends as unknown too.
+  recoverInterruptedSends(store.db);
   const workspaceDoc = replication.docs.workspace;
   // One PC with no server: claims count in local order (DESIGN.md, "Claims").
   const claimLog = createClaimLog(workspaceDoc, { localOrder: replication.link === null });
@@ -68,6 +70,7 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
     onChanged: announceChanged,
     onLink: (link) => events.emit('whatsapp.link', { link }),
   });
+  const stopOutbox = followSharedOutbox(store.sqlite, session.workspace.id, replication.docs, (channel) => (channel === 'email' ? emailAccount : whatsapp).wake());
   const team = createTeamHandlers({ store, dataDir: options.dataDir, secrets, session, link: replication.link, docs: replication.docs, requestRestart: options.requestRestart });
   const stopSyncEvents = replication.docs.onStatus((sync) => events.emit('team.sync', { sync }));
   const stopSessionUpdates = keepSessionCurrent(store, session, replication.docs, () => events.emit('session.updated', {}));
@@ -88,6 +91,7 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
       stopClaims();
       stopSyncEvents();
       stopSessionUpdates();
+      stopOutbox();
       replication.stop();
       store.close();
     },

@@ -27,6 +27,11 @@ export interface OutboxItemRecord {
   media: AttachmentMeta[];
   authorMemberId: string;
   createdAt: number;
+  /**
+   * For email and WhatsApp, which the channel host executes: the channel's own payload as the PC
+   * that composed it wrote it (JSON), so the host sends exactly that.
+   */
+  payload?: string;
 }
 
 export interface OutboxStateRecord {

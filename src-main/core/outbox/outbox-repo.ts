@@ -4,6 +4,7 @@ import { canMove, type OutboxState } from '../../../src-shared/domain/outbox';
 import { entries, outbox } from '../store/schema';
 import type { StoreDb } from '../store/open-store';
 import { sharedTimelineOf } from '../sync/shared-timeline';
+import { sharedOutboxOf } from './shared-outbox';
 
 export type OutboxItem = typeof outbox.$inferSelect;
 
@@ -42,6 +43,7 @@ export function moveOutboxItem(
       .returning()
       .get();
     const entry = db.update(entries).set({ deliveryStatus: to }).where(eq(entries.id, item.entryId)).returning({ occurredAt: entries.occurredAt }).get();
+    sharedOutboxOf(db.$client)?.move(itemId, to, { at: moved.updatedAt, error: moved.lastError ?? null });
     if (entry) {
       sharedTimelineOf(db.$client)?.advanceStatus(item.entryId, entry.occurredAt, {
         status: to,

@@ -15,6 +15,7 @@ import { contacts, identities, outbox } from '../store/schema';
 import type { Store } from '../store/open-store';
 import type { EmailRecipient, OutboundEmail } from './outbound-payload';
 import { getOutboxItem } from './outbox-repo';
+import { sharedOutboxOf } from './shared-outbox';
 import { outboxEntry } from './outbox-status';
 import { createReplyChain } from './reply-chain';
 import { openConversationFor } from '../conversations/open-conversation';
@@ -93,6 +94,7 @@ export function createQueueEmail(store: Store, rollup: ConversationRollup, blobs
       };
       db.insert(outbox).values(item).run();
       insertEntry(db, entry);
+      sharedOutboxOf(store.sqlite)?.publish({ ...item, contactId: conversation.contactId, entryOccurredAt: now });
       rollup.applyEntry({ ...entry, call: null });
       return outboxEntry(db, { ...item, attempts: 0, lastError: null });
     });

@@ -39,7 +39,8 @@ export function createSmsOutbox(store: Store, docs: SharedDocs, me: Member, chan
 
   return {
     withStatus: (entries: TimelineEntry[]) => entries.map((entry) => (entry.channel === 'sms' && entry.direction === 'outbound' ? withStatus(entry) : entry)),
-    owns: (itemId: string) => outboxItemsOf(docs.outbox()).has(itemId),
+    // Email and WhatsApp items are in the shared outbox too, but their queue is each PC's own.
+    owns: (itemId: string) => outboxItemsOf(docs.outbox()).get(itemId)?.channel === 'sms',
     retry: (itemId: string) => move(itemId, 'failed', 'queued'),
     resolve: (itemId: string, outcome: 'sent' | 'failed') => move(itemId, 'unknown', outcome),
     approve: (itemId: string) => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { SessionInfo } from '../../../src-shared/api/requests';
 import { BLOBS_FOLDER } from '../blobs/blob-store';
 import { shareBlobsWithTeam } from '../blobs/team-blobs';
+import { attachSharedOutbox, createSharedOutbox } from '../outbox/shared-outbox';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Store } from '../store/open-store';
@@ -29,6 +30,7 @@ export function startReplication(
   const docs = openSharedDocs(store.sqlite, link?.teamWorkspaceId ?? session.workspace.id, server);
   const shared = createSharedTimeline(docs);
   const detach = attachSharedTimeline(store.sqlite, shared);
+  const detachOutbox = attachSharedOutbox(store.sqlite, createSharedOutbox(docs));
   store.sqlite.transaction(() => exportLocalRows(store, session, link !== null, docs, shared))();
   const stopMaterializing = materializeSharedDocs(store, session.workspace.id, docs, rollup, onChanged);
   docs.followMonths();
@@ -44,6 +46,7 @@ export function startReplication(
       stopSharingBlobs();
       stopMaterializing();
       detach();
+      detachOutbox();
       docs.close();
     },
   };

@@ -9,6 +9,7 @@ import { openConversationFor } from '../conversations/open-conversation';
 import { insertEntry } from '../entries/entry-repo';
 import { stableIds } from '../ingest/stable-ids';
 import { getOutboxItem } from '../outbox/outbox-repo';
+import { sharedOutboxOf } from '../outbox/shared-outbox';
 import { outboxEntry } from '../outbox/outbox-status';
 import type { Store } from '../store/open-store';
 import type { OutboundWhatsApp } from './outbound-whatsapp';
@@ -73,6 +74,18 @@ export function createQueueWhatsApp(store: Store, rollup: ConversationRollup) {
       };
       insertItem.run(input.clientId, conversation.workspaceId, input.conversationId, entry.id, author.id, JSON.stringify(payload), state, now, now);
       insertEntry(db, entry);
+      sharedOutboxOf(sqlite)?.publish({
+        id: input.clientId,
+        channel: 'whatsapp',
+        conversationId: input.conversationId,
+        contactId: conversation.contactId,
+        entryId: entry.id,
+        entryOccurredAt: now,
+        authorMemberId: author.id,
+        payload,
+        state,
+        createdAt: now,
+      });
       rollup.applyEntry({ ...entry, call: null });
       const item = getOutboxItem(db, input.clientId);
       if (!item) throw new Error(`The outbox item ${input.clientId} was not written`);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConversationDetail, ConversationList } from '../../../src-shared/api/requests';
 import { useTempDirs } from '../../support/temp-dir';
 import { inboundMessage } from '../../support/inbound';
+import type { NormalizedInbound } from '../../../src-shared/domain/inbound';
 import { createIngest } from '../../../src-main/core/ingest/ingest-inbound';
 import { createConversationRollup } from '../../../src-main/core/conversations/conversation-rollup';
 import { createBlobStore } from '../../../src-main/core/blobs/blob-store';
@@ -28,6 +29,10 @@ async function team(): Promise<{ server: TestServer; shop: TeamPc; desk: TeamPc 
   const desk = await TeamPc.join(tempDir(), server.url, inviteCode(server, 'acme', ownerId), 'Frank Front');
   cleanups.push(() => desk.core.close());
   return { server, shop, desk };
+}
+
+function ingestOn(pc: TeamPc, inbound: NormalizedInbound) {
+  return createIngest(pc.core.store, createConversationRollup(pc.core.store.sqlite))(pc.core.session.workspace.id, [inbound]);
 }
 
 function smsOn(pc: TeamPc, from: string, body: string, occurredAt: number) {
@@ -218,6 +223,29 @@ describe('two PCs of one team', () => {
         return detail.entries.some((e) => e.body === 'Written on the road, offline') && detail.conversation.assigneeId === laptopId;
       }, 'the note and the claim everywhere', 15_000);
     }
+  });
+
+  it('hand an email written on the front desk to the channel host through the shared outbox, and show its sending there', async () => {
+    const { shop, desk } = await team();
+    const [outcome] = ingestOn(shop, inboundMessage([{ kind: 'email', value: 'dana@customer.test' }], { channel: 'email', id: 'email:from-dana', body: 'Quote please', occurredAt: Date.UTC(2026, 10, 21, 15) }));
+    if (outcome?.status !== 'added') throw new Error('not ingested');
+    const { conversationId } = outcome;
+    await waitFor(async () => (await list(desk)).rows.some((c) => c.id === conversationId), 'the conversation on the desk PC');
+    await waitFor(async () => (await desk.request<ConversationDetail>('conversations.get', { conversationId })).contact.identities.length > 0, 'the address on the desk PC');
+
+    const clientId = ulid();
+    const written = await desk.request<{ id: string; deliveryStatus: string }>('email.send', { conversationId, clientId, subject: 'Your quote', body: 'It is $1,380.' });
+    expect(written.deliveryStatus).toBe('queued');
+    const queuedOnShop = () => shop.core.store.sqlite.prepare('SELECT state, payload FROM outbox WHERE id = ?').get(clientId) as { state: string; payload: string } | undefined;
+    await waitFor(() => queuedOnShop()?.state === 'queued', 'the item in the channel host queue');
+    expect(JSON.parse(queuedOnShop()!.payload)).toMatchObject({ subject: 'Your quote', text: 'It is $1,380.', to: [{ address: 'dana@customer.test' }] });
+
+    moveOutboxItem(shop.core.store.db, clientId, 'queued', 'sending');
+    moveOutboxItem(shop.core.store.db, clientId, 'sending', 'sent');
+    await waitFor(async () => {
+      const entry = (await desk.request<ConversationDetail>('conversations.get', { conversationId })).entries.find((e) => e.id === written.id);
+      return entry?.deliveryStatus === 'sent' && entry.outbox?.state === 'sent';
+    }, 'sent, on the desk PC');
   });
 
   it('bring a PC that worked offline for long up to date, whatever the size, without an update over the server limit', async () => {
