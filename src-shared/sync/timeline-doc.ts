@@ -48,12 +48,14 @@ export interface StatusRecord {
 
 /**
  * One change to a stored entry, kept so every PC applies it: an edit (the new text; the old one
- * becomes history), a delete for everyone, or a reaction. Changes are never removed.
+ * becomes history), a delete for everyone, a reaction, or media downloaded after the message arrived
+ * (its content address). Changes are never removed.
  */
 export type EntryChangeRecord = { id: string; entryId: string; at: number } & (
   | { kind: 'edit'; body: string }
   | { kind: 'revoke' }
   | { kind: 'reaction'; by: string; emoji: string }
+  | { kind: 'attachment'; index: number; sha256: string; size: number }
 );
 
 export function changesOf(doc: Y.Doc): Y.Map<EntryChangeRecord> {

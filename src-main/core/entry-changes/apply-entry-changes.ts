@@ -7,10 +7,13 @@ import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { moveOutboxItem } from '../outbox/outbox-repo';
 import type { Store } from '../store/open-store';
 import type { EntryChange } from './entry-change';
+import { sharedTimelineOf } from '../sync/shared-timeline';
+import { toChangeRecord } from '../sync/entry-change-records';
 import { withReaction } from './reactions';
 
 interface TargetRow {
   id: string;
+  occurredAt: number;
   conversationId: string;
   direction: string | null;
   body: string;
@@ -49,7 +52,10 @@ export function createEntryChanges(store: Store, rollup: ConversationRollup) {
   function applyOne(workspaceId: string, change: EntryChange): { changed: boolean; text: boolean; conversationId: string | null } {
     const target = findTarget(workspaceId, change.targetIds);
     if (!target) return { changed: false, text: false, conversationId: null };
-    const result = (changed: boolean, text = false) => ({ changed, text, conversationId: target.conversationId });
+    const result = (changed: boolean, text = false) => {
+      if (changed) publish(change, target);
+      return { changed, text, conversationId: target.conversationId };
+    };
     switch (change.kind) {
       case 'reaction': {
         const next = withReaction(JSON.parse(target.reactions) as EntryReaction[], change);
@@ -93,6 +99,14 @@ export function createEntryChanges(store: Store, rollup: ConversationRollup) {
     }
   }
 
+  /** What changed goes to the entry's month document too, for the other PCs (see shared-materializer). */
+  function publish(change: EntryChange, target: TargetRow): void {
+    const shared = sharedTimelineOf(sqlite);
+    if (!shared) return;
+    if (change.kind === 'status') shared.advanceStatus(target.id, target.occurredAt, { status: change.status, error: null, at: change.at });
+    else shared.putChange(target.occurredAt, toChangeRecord(change, target.id, Date.now()));
+  }
+
   /**
    * The outbox item of a sent message follows its receipts, as far as the outbox lifecycle goes,
    * through the outbox's own move (so whatever follows outbox moves hears of it).
@@ -125,7 +139,7 @@ export type EntryChanges = ReturnType<typeof createEntryChanges>;
 function prepare(sqlite: Database.Database) {
   return {
     target: sqlite.prepare(`
-      SELECT id, conversation_id AS conversationId, direction, body, attachments, reactions,
+      SELECT id, occurred_at AS occurredAt, conversation_id AS conversationId, direction, body, attachments, reactions,
         delivery_status AS deliveryStatus, edited_at AS editedAt, deleted_at AS deletedAt
       FROM entries WHERE id = ? AND workspace_id = ?`),
     setReactions: sqlite.prepare('UPDATE entries SET reactions = ? WHERE id = ?'),

@@ -4,7 +4,6 @@ import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { createEntryChanges } from '../entry-changes/apply-entry-changes';
 import { getEntry } from '../entries/entry-repo';
 import type { Store } from '../store/open-store';
-import { sharedTimelineOf } from '../sync/shared-timeline';
 
 /**
  * Notes are append-only: an edit is a new version, and the text it replaces stays as history that
@@ -17,7 +16,6 @@ export function editNote(store: Store, rollup: ConversationRollup, workspaceId: 
   if (note.body === input.body) return note;
   return store.sqlite.transaction(() => {
     createEntryChanges(store, rollup)(workspaceId, [{ kind: 'edit', targetIds: [note.id], body: input.body, at: now }]);
-    sharedTimelineOf(store.sqlite)?.putChange(note.occurredAt, { id: `edit:${note.id}:${now}`, entryId: note.id, at: now, kind: 'edit', body: input.body });
     const edited = getEntry(store.db, note.id);
     if (!edited) throw new Error(`Note ${note.id} vanished while being edited`);
     return edited;

@@ -4,12 +4,12 @@ import type { DeliveryStatus } from '../../../src-shared/domain/timeline';
 import { contactsOf, dismissalsOf, identitiesOf, readMarksOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
 import { changesOf, entriesOf, statusesOf, type EntryChangeRecord, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
 import { createEntryChanges } from '../entry-changes/apply-entry-changes';
-import type { EntryChange } from '../entry-changes/entry-change';
 import type { Store } from '../store/open-store';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { newId } from '../ids';
 import type { SharedDocs } from './shared-docs';
 import { changedKeys } from './changed-keys';
+import { fromChangeRecord } from './entry-change-records';
 import { LOCAL_WRITE } from './shared-timeline';
 
 /**
@@ -99,7 +99,7 @@ export function materializeSharedDocs(
     rollup.applyEntries(added);
     const newChanges = changedKeys(transaction, changes).flatMap((id) => {
       const change = changes.get(id);
-      return change ? [toEntryChange(change)] : [];
+      return change ? [fromChangeRecord(change)] : [];
     });
     if (newChanges.length > 0) for (const id of entryChanges(workspaceId, newChanges).conversationIds) changed.add(id);
     for (const id of changedKeys(transaction, statuses)) {
@@ -124,12 +124,6 @@ interface MonthMaps {
   changes: Y.Map<EntryChangeRecord>;
 }
 
-function toEntryChange(record: EntryChangeRecord): EntryChange {
-  const targetIds = [record.entryId];
-  if (record.kind === 'edit') return { kind: 'edit', targetIds, body: record.body, at: record.at };
-  if (record.kind === 'revoke') return { kind: 'revoke', targetIds, at: record.at };
-  return { kind: 'reaction', targetIds, by: record.by, emoji: record.emoji, at: record.at };
-}
 
 function prepareRows(sqlite: Database.Database) {
   return {

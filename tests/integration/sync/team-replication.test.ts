@@ -8,6 +8,7 @@ import { createIngest } from '../../../src-main/core/ingest/ingest-inbound';
 import { createConversationRollup } from '../../../src-main/core/conversations/conversation-rollup';
 import { createBlobStore } from '../../../src-main/core/blobs/blob-store';
 import { insertEntry } from '../../../src-main/core/entries/entry-repo';
+import { createEntryChanges } from '../../../src-main/core/entry-changes/apply-entry-changes';
 import { moveOutboxItem } from '../../../src-main/core/outbox/outbox-repo';
 import { outbox } from '../../../src-main/core/store/schema';
 import { TestServer, waitFor } from '../sync-server/harness';
@@ -246,6 +247,29 @@ describe('two PCs of one team', () => {
       const entry = (await desk.request<ConversationDetail>('conversations.get', { conversationId })).entries.find((e) => e.id === written.id);
       return entry?.deliveryStatus === 'sent' && entry.outbox?.state === 'sent';
     }, 'sent, on the desk PC');
+  });
+
+  it('show reactions, edits and deletes a channel reported on one PC on the others', async () => {
+    const { shop, desk } = await team();
+    const at = Date.UTC(2026, 10, 21, 16);
+    const id = 'wa:13125550111@s.whatsapp.net:3EB0AAA';
+    const [outcome] = ingestOn(shop, inboundMessage([{ kind: 'phone', value: '+13125550111' }], { id, channel: 'whatsapp', body: 'Tuesday at 9?', occurredAt: at }));
+    if (outcome?.status !== 'added') throw new Error('not ingested');
+    const apply = createEntryChanges(shop.core.store, createConversationRollup(shop.core.store.sqlite));
+    apply(shop.core.session.workspace.id, [
+      { kind: 'reaction', targetIds: [id], by: 'me', emoji: '👍', at: at + 1000 },
+      { kind: 'edit', targetIds: [id], body: 'Tuesday at 10?', at: at + 2000 },
+    ]);
+    const entryOnDesk = async () =>
+      (await desk.request<ConversationDetail>('conversations.get', { conversationId: outcome.conversationId }).catch(() => null))?.entries.find((e) => e.id === id);
+    await waitFor(async () => {
+      const entry = await entryOnDesk();
+      return entry?.body === 'Tuesday at 10?' && entry.reactions?.[0]?.emoji === '👍';
+    }, 'the reaction and the edit on the desk PC');
+    apply(shop.core.session.workspace.id, [{ kind: 'revoke', targetIds: [id], at: at + 3000 }]);
+    await waitFor(async () => (await entryOnDesk())?.deletedAt !== undefined, 'the delete on the desk PC');
+    const history = await desk.request<Array<{ reason: string; body: string }>>('entries.revisions', { entryId: id });
+    expect(history.map((r) => [r.reason, r.body])).toEqual([['edit', 'Tuesday at 9?'], ['revoke', 'Tuesday at 10?']]);
   });
 
   it('bring a PC that worked offline for long up to date, whatever the size, without an update over the server limit', async () => {
