@@ -37,7 +37,9 @@ function cli(args: string[], env: Record<string, string> = {}): void {
 async function serve(dataDir: string, port: number) {
   // BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. --cpu-prof to see where its time goes.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'sync-server/cli/entry.ts', 'serve', '--data', dataDir, '--port', String(port), '--public-url', PUBLIC_URL], {
+  // BENCH_SERVE_ARGS adds `serve` options, e.g. --compact-after-bytes to see what compaction costs.
+  const serveArgs = process.env.BENCH_SERVE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'sync-server/cli/entry.ts', 'serve', '--data', dataDir, '--port', String(port), '--public-url', PUBLIC_URL, ...serveArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
