@@ -16,6 +16,7 @@ import { createLockedSecretStore } from './secrets/locked-secret-store';
 import { recoverInterruptedSends } from './outbox/recover-interrupted';
 import { startReplication } from './sync/start-replication';
 import { followSharedOutbox } from './outbox/shared-outbox';
+import { shareWhatsAppLink } from './whatsapp/team-link-state';
 import { createTeamHandlers } from './team/team-handlers';
 import { createSmsHandlers } from './sms/sms-handlers';
 import { keepSessionCurrent } from './team/keep-session-current';
@@ -68,13 +69,17 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
     dataDir: options.dataDir,
     hooks: options.channels?.whatsapp,
     onChanged: announceChanged,
-    onLink: (link) => events.emit('whatsapp.link', { link }),
+    onLink: (link) => {
+      teamWhatsApp.publish(link);
+      events.emit('whatsapp.link', { link });
+    },
   });
+  const teamWhatsApp = shareWhatsAppLink(replication.docs.workspace, () => whatsapp.link(), (link) => events.emit('whatsapp.link', { link }));
   const stopOutbox = followSharedOutbox(store.sqlite, session.workspace.id, replication.docs, (channel) => (channel === 'email' ? emailAccount : whatsapp).wake());
   const team = createTeamHandlers({ store, dataDir: options.dataDir, secrets, session, link: replication.link, docs: replication.docs, requestRestart: options.requestRestart });
   const stopSyncEvents = replication.docs.onStatus((sync) => events.emit('team.sync', { sync }));
   const stopSessionUpdates = keepSessionCurrent(store, session, replication.docs, () => events.emit('session.updated', {}));
-  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), changed: announceChanged, claims, blobs: createBlobStore(options.dataDir), emailAccount, whatsapp, team, sms: createSmsHandlers({ store, rollup, session, docs: replication.docs, changed: announceChanged }) });
+  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), changed: announceChanged, claims, blobs: createBlobStore(options.dataDir), emailAccount, whatsapp: { ...whatsapp, link: teamWhatsApp.view }, team, sms: createSmsHandlers({ store, rollup, session, docs: replication.docs, changed: announceChanged }) });
   const dispatch = createDispatcher(handlers, (message, error) => console.error(`[switchboard] ${message}:`, error));
   emailAccount.resume().catch((error) => console.error('[switchboard] the email channel did not start:', error));
   whatsapp.resume().catch((error) => console.error('[switchboard] the WhatsApp channel did not start:', error));
@@ -92,6 +97,7 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
       stopSyncEvents();
       stopSessionUpdates();
       stopOutbox();
+      teamWhatsApp.stop();
       replication.stop();
       store.close();
     },
