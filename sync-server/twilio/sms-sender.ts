@@ -168,8 +168,9 @@ function refusalFor(item: OutboxItemRecord, consent: ConsentRecord | null): stri
  */
 function failureOf(error: unknown): { state: 'failed' | 'unknown'; reason: string } {
   if (error instanceof twilio.RestException) {
-    const reason = `Twilio refused the message (${error.code ?? error.status}: ${error.message})`;
-    return error.status < 500 ? { state: 'failed', reason } : { state: 'unknown', reason };
+    const answer = `${error.code ?? error.status}: ${error.message}`;
+    if (error.status < 500) return { state: 'failed', reason: `Twilio refused the message (${answer})` };
+    return { state: 'unknown', reason: `Twilio had a problem (${answer}); the text may or may not have gone out. Check before sending it again.` };
   }
   const code = (error as { code?: unknown }).code;
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND') return { state: 'failed', reason: `Could not reach Twilio (${code}); nothing was sent.` };

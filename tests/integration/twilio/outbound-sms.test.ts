@@ -7,7 +7,7 @@ import { monthOf, entriesOf, statusesOf } from '../../../src-shared/sync/timelin
 import { isOptedOut, smsSettingsOf } from '../../../src-shared/sync/twilio-workspace-doc';
 import { startSyncServer } from '../../../sync-server/server';
 import { DOCUMENTS_FILE } from '../../../sync-server/store/sqlite-document-store';
-import { FAILED_30007 } from '../../support/twilio-emulator/emulator';
+import { FILTERED_30007 } from '../../support/twilio-emulator/emulator';
 import { waitFor } from '../sync-server/harness';
 import { ACCOUNT, PUBLIC_URL, TwilioRig } from './twilio-harness';
 
@@ -18,7 +18,7 @@ describe('Outbound SMS through the shared outbox', () => {
   let rig: TwilioRig;
 
   beforeEach(async () => {
-    rig = await TwilioRig.start({ fates: { [FILTERED]: FAILED_30007 } });
+    rig = await TwilioRig.start({ fates: { [FILTERED]: FILTERED_30007 } });
   });
 
   afterEach(async () => {
@@ -79,6 +79,16 @@ describe('Outbound SMS through the shared outbox', () => {
     const outbox = await rig.open('ws/acme/outbox', owner);
     await waitFor(() => outboxStatesOf(outbox).get(item.id)?.state === 'failed', 'failed');
     expect(outboxStatesOf(outbox).get(item.id)?.error).toBe("Twilio refused the message (21211: The 'To' number +1415 is not a valid phone number.)");
+  });
+
+  it('makes an item unknown, not failed, when Twilio answers 500, since the text may have gone out', async () => {
+    const owner = await rig.workspace('acme');
+    rig.emulator.refuseNext = { status: 500, code: 20500, message: 'Internal Server Error' };
+    const item = await rig.queueSms(owner, { id: '01JSEND000000000000000000H', to: CUSTOMER, body: 'Running 10 minutes late' });
+    const outbox = await rig.open('ws/acme/outbox', owner);
+    await waitFor(() => outboxStatesOf(outbox).get(item.id)?.state === 'unknown', 'unknown');
+    expect(outboxStatesOf(outbox).get(item.id)?.error).toBe('Twilio had a problem (20500: Internal Server Error); the text may or may not have gone out. Check before sending it again.');
+    expect(rig.emulator.sent).toHaveLength(0);
   });
 
   it('leaves an item the server stopped in the middle of sending as unknown, never resending it, until Twilio tells', async () => {

@@ -51,8 +51,6 @@ export class TwilioEmulator {
   refuseNext: { status: number; code: number; message: string } | null = null;
   /** Sids to use for the next messages, in order (tests that replay recorded callbacks need theirs). */
   readonly nextSids: string[] = [];
-  /** When set, the next send is accepted but never answered: the caller sees a timeout. */
-  hangNext = false;
   private readonly media = new Map<string, { bytes: Uint8Array; contentType: string }>();
   private readonly pendingCallbacks: Promise<void>[] = [];
   /** Set once the server runs (it needs the emulator's address first); see `attach`. */
@@ -187,10 +185,6 @@ export class TwilioEmulator {
 
   private createMessage(form: URLSearchParams, res: ServerResponse): void {
     const to = form.get('To') ?? '';
-    if (this.hangNext) {
-      this.hangNext = false;
-      return;
-    }
     if (this.refuseNext) {
       const { status, code, message } = this.refuseNext;
       this.refuseNext = null;
