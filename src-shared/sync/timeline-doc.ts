@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { isFurther } from '../domain/delivery-order';
-import type { AttachmentMeta, CallDetails, Channel, DeliveryStatus, Direction, EntryKind } from '../domain/timeline';
+import type { DeliveryStatus, TimelineEntry } from '../domain/timeline';
 
 /**
  * One month of timeline (`ws/<workspace>/t/<YYYY-MM>`): every entry keyed by its stable id, and its
@@ -16,23 +16,14 @@ export const CHANGES_MAP = 'changes';
 /** Longer bodies are cut here in the document; the full text stays with the blob of the message. */
 export const MAX_DOC_BODY_CHARS = 32_000;
 
-export interface TimelineRecord {
-  id: string;
-  conversationId: string;
-  /** The contact the entry came from or went to (kept apart so a merge can be undone). */
+/** An entry as the document keeps it: what the inbox shows, plus the contact it came from or went to. */
+export type TimelineRecord = Pick<
+  TimelineEntry,
+  'id' | 'conversationId' | 'kind' | 'channel' | 'direction' | 'authorMemberId' | 'subject' | 'body' | 'occurredAt' | 'deliveryStatus' | 'attachments' | 'call'
+> & {
+  /** Kept apart from the conversation so a merge can be undone. */
   contactId: string;
-  kind: EntryKind;
-  channel: Channel;
-  direction: Direction | null;
-  authorMemberId: string | null;
-  subject: string | null;
-  body: string;
-  occurredAt: number;
-  /** The status it was written with; later changes go to the statuses map. */
-  deliveryStatus: DeliveryStatus | null;
-  attachments: AttachmentMeta[];
-  call: CallDetails | null;
-}
+};
 
 export interface StatusRecord {
   status: DeliveryStatus;

@@ -7,6 +7,7 @@ import { monthOf } from '../../../src-shared/sync/timeline-doc';
 import { changedKeys } from '../sync/changed-keys';
 import type { SharedDocs } from '../sync/shared-docs';
 import { LOCAL_WRITE } from '../sync/shared-timeline';
+import { createStoreAttachment } from '../store/store-attachment';
 
 /** The channels the channel host executes; SMS items are sync-server's and never enter a PC's queue. */
 const HOST_CHANNELS: readonly Channel[] = ['email', 'whatsapp'];
@@ -64,16 +65,9 @@ export function createSharedOutbox(docs: SharedDocs) {
 
 export type SharedOutbox = ReturnType<typeof createSharedOutbox>;
 
-const sharedOutboxes = new WeakMap<Database.Database, SharedOutbox>();
-
-export function attachSharedOutbox(sqlite: Database.Database, outbox: SharedOutbox): () => void {
-  sharedOutboxes.set(sqlite, outbox);
-  return () => sharedOutboxes.delete(sqlite);
-}
-
-export function sharedOutboxOf(sqlite: Database.Database): SharedOutbox | null {
-  return sharedOutboxes.get(sqlite) ?? null;
-}
+const sharedOutboxes = createStoreAttachment<SharedOutbox>();
+export const attachSharedOutbox = sharedOutboxes.attach;
+export const sharedOutboxOf = sharedOutboxes.of;
 
 /**
  * Keeps this PC's queue in step with what other PCs put in the shared outbox: a new item gets its

@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
 import { dismissalsOf, monthsOf, placeCustomer, raiseMark, readMarksOf, type Customer, type Placement } from '../../../src-shared/sync/workspace-doc';
 import { advanceStatus, changesOf, monthOf, putEntry, type EntryChangeRecord, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
 import { writeInBoundedTransactions } from './bounded-transactions';
 import type { SharedDocs } from './shared-docs';
+import { createStoreAttachment } from '../store/store-attachment';
 
 /**
  * Marks document transactions this PC made itself and already wrote to SQLite, so the materializer,
@@ -68,18 +68,12 @@ function groupByMonth(records: readonly TimelineRecord[]): Map<string, TimelineR
   return groups;
 }
 
-const sharedTimelines = new WeakMap<Database.Database, SharedTimeline>();
+const sharedTimelines = createStoreAttachment<SharedTimeline>();
 
 /**
  * Ties the shared documents to a store, so every writer built on that store (ingest in the email
  * sink, notes, the demo seed) publishes what it writes without each being handed the documents.
  * A store with none attached (benchmarks, lower-level tests) writes SQLite alone.
  */
-export function attachSharedTimeline(sqlite: Database.Database, shared: SharedTimeline): () => void {
-  sharedTimelines.set(sqlite, shared);
-  return () => sharedTimelines.delete(sqlite);
-}
-
-export function sharedTimelineOf(sqlite: Database.Database): SharedTimeline | null {
-  return sharedTimelines.get(sqlite) ?? null;
-}
+export const attachSharedTimeline = sharedTimelines.attach;
+export const sharedTimelineOf = sharedTimelines.of;
