@@ -28,19 +28,26 @@ export function openSharedDocs(sqlite: Database.Database, workspaceId: string, l
   const statusListeners = new Set<(status: SyncStatus | null) => void>();
   const atomically = (apply: () => void) => sqlite.transaction(apply)();
 
-  function open(room: Room): Y.Doc {
+  function open(room: Room, onSettled?: () => void): Y.Doc {
     const name = roomName(room);
     const existing = replicas.get(name);
     if (existing) return existing.doc;
     const replica = openRoomReplica(log, name);
     replicas.set(name, replica);
     for (const listener of roomListeners) listener(room, replica.doc);
-    if (link) connect(name, replica.doc);
+    if (link) connect(name, replica.doc, onSettled);
+    else onSettled?.();
     return replica.doc;
   }
 
-  function connect(name: string, doc: Y.Doc): void {
+  /** `onSettled`: called once, when the room first synced or could not (offline, refused). */
+  function connect(name: string, doc: Y.Doc, onSettled?: () => void): void {
+    let settled = false;
     const onStatus = (status: SyncStatus) => {
+      if (!settled && status.state !== 'connecting') {
+        settled = true;
+        onSettled?.();
+      }
       statuses.set(name, status);
       const overall = summarize([...statuses.values()]);
       for (const listener of statusListeners) listener(overall);
@@ -51,8 +58,16 @@ export function openSharedDocs(sqlite: Database.Database, workspaceId: string, l
 
   const workspace = open({ kind: 'workspace', workspaceId });
   const months = monthsOf(workspace);
+  // Listed months are filled one at a time, newest first, so a PC joining a workspace with years of
+  // history has this month's conversations while older ones are still coming.
+  let filling = false;
+  const fillNext = () => {
+    const next = [...months.keys()].sort().reverse().find((month) => !replicas.has(roomName({ kind: 'timeline', workspaceId, month })));
+    filling = next !== undefined;
+    if (next) open({ kind: 'timeline', workspaceId, month: next }, fillNext);
+  };
   const openListedMonths = () => {
-    for (const month of [...months.keys()].sort().reverse()) open({ kind: 'timeline', workspaceId, month });
+    if (!filling) fillNext();
   };
 
   return {

@@ -85,18 +85,28 @@ export function materializeSharedDocs(
   function applyMonth(transaction: Y.Transaction, { entries, statuses, changes }: MonthMaps): Set<string> {
     const changed = new Set<string>();
     const added: Array<TimelineRecord & { conversationId: string }> = [];
+    // A call's record is rewritten as its callbacks arrive (answered, then the voicemail and its
+    // transcription); messages are written once and change only through the changes map.
+    const recomputed = new Set<string>();
     for (const id of changedKeys(transaction, entries)) {
       const record = entries.get(id);
       if (!record) continue;
       ensureContact(record.contactId, record.conversationId, record.occurredAt);
       const conversationId = (rows.filingConversation.get(record.conversationId) as string | undefined) ?? record.conversationId;
       const status = statuses.get(id)?.status ?? record.deliveryStatus;
-      if (rows.insertEntry.run(entryRow(workspaceId, { ...record, conversationId }, status)).changes > 0) {
+      const row = entryRow(workspaceId, { ...record, conversationId }, status);
+      if (rows.insertEntry.run(row).changes > 0) {
         added.push({ ...record, conversationId, deliveryStatus: status });
         changed.add(conversationId);
+      } else if (record.kind === 'call' && rows.updateCall.run(row).changes > 0) {
+        recomputed.add(conversationId);
       }
     }
     rollup.applyEntries(added);
+    for (const conversationId of recomputed) {
+      rollup.recompute(conversationId);
+      changed.add(conversationId);
+    }
     const newChanges = changedKeys(transaction, changes).flatMap((id) => {
       const change = changes.get(id);
       return change ? [fromChangeRecord(change)] : [];
@@ -151,6 +161,11 @@ function prepareRows(sqlite: Database.Database) {
       VALUES (:id, :workspaceId, :conversationId, :contactId, :kind, :channel, :direction, :authorMemberId,
         :subject, :body, :occurredAt, :deliveryStatus, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription)
       ON CONFLICT (id) DO NOTHING`),
+    updateCall: sqlite.prepare(`
+      UPDATE entries SET body = :body, attachments = :attachments, call_duration_sec = :callDurationSec, call_outcome = :callOutcome,
+        call_recording_url = :callRecordingUrl, call_transcription = :callTranscription
+      WHERE id = :id AND kind = 'call' AND (body, attachments, call_duration_sec, call_outcome, call_recording_url, call_transcription)
+        IS NOT (:body, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription)`),
     entryStatus: sqlite.prepare('SELECT delivery_status AS status, conversation_id AS conversationId FROM entries WHERE id = ?'),
     setStatus: sqlite.prepare('UPDATE entries SET delivery_status = ? WHERE id = ?'),
   };

@@ -11,7 +11,9 @@ import { insertEntry } from '../../../src-main/core/entries/entry-repo';
 import { createEntryChanges } from '../../../src-main/core/entry-changes/apply-entry-changes';
 import { moveOutboxItem } from '../../../src-main/core/outbox/outbox-repo';
 import { outbox } from '../../../src-main/core/store/schema';
-import { TestServer, waitFor } from '../sync-server/harness';
+import { connectClient, TestServer, waitFor } from '../sync-server/harness';
+import { monthsOf, placeCustomer } from '../../../src-shared/sync/workspace-doc';
+import type { TimelineRecord } from '../../../src-shared/sync/timeline-doc';
 import { inviteCode, newWorkspaceCode, sessionOf, TeamPc } from './team-pc';
 
 const tempDir = useTempDirs();
@@ -270,6 +272,45 @@ describe('two PCs of one team', () => {
     await waitFor(async () => (await entryOnDesk())?.deletedAt !== undefined, 'the delete on the desk PC');
     const history = await desk.request<Array<{ reason: string; body: string }>>('entries.revisions', { entryId: id });
     expect(history.map((r) => [r.reason, r.body])).toEqual([['edit', 'Tuesday at 9?'], ['revoke', 'Tuesday at 10?']]);
+  });
+
+  it('update a call on every PC as the server rewrites it with later callbacks (answered, then voicemail)', async () => {
+    const { server, shop, desk } = await team();
+    const writer = connectClient(server, 'ws/acme/t/2026-11', (await server.redeem(inviteCode(server, 'acme', sessionOf(shop)!.me.id), 'Webhook')).token);
+    cleanups.push(() => writer.destroy());
+    await writer.synced();
+    const wsWriter = connectClient(server, 'ws/acme', (await server.redeem(inviteCode(server, 'acme', sessionOf(shop)!.me.id), 'Webhook 2')).token);
+    cleanups.push(() => wsWriter.destroy());
+    await wsWriter.synced();
+    const at = Date.UTC(2026, 10, 21, 17);
+    const placement = placeCustomer(wsWriter.doc, { identities: [{ kind: 'phone', value: '+13125550199' }], displayName: null }, at, '(312) 555-0199');
+    wsWriter.doc.transact(() => monthsOf(wsWriter.doc).set('2026-11', true));
+    const call = (outcome: 'missed' | 'voicemail', body: string, transcription: string | null): TimelineRecord => ({
+      id: 'call:CA123', conversationId: placement.conversationId, contactId: placement.contactId, kind: 'call', channel: 'voice', direction: 'inbound',
+      authorMemberId: null, subject: null, body, occurredAt: at, deliveryStatus: 'received', attachments: [],
+      call: { durationSec: outcome === 'voicemail' ? 21 : 0, outcome, recordingUrl: null, transcription },
+    });
+    writer.doc.getMap<TimelineRecord>('entries').set('call:CA123', call('missed', 'Missed call', null));
+    const onDesk = async () =>
+      (await desk.request<ConversationDetail>('conversations.get', { conversationId: placement.conversationId }).catch(() => null))?.entries.find((e) => e.id === 'call:CA123');
+    await waitFor(async () => (await onDesk())?.call?.outcome === 'missed', 'the missed call on the desk PC');
+    writer.doc.getMap<TimelineRecord>('entries').set('call:CA123', call('voicemail', 'Voicemail: please call me back', 'Please call me back'));
+    await waitFor(async () => (await onDesk())?.call?.transcription === 'Please call me back', 'the voicemail on the desk PC');
+    expect((await list(desk)).rows.find((c) => c.id === placement.conversationId)?.preview).toContain('call me back');
+  });
+
+  it('fill a newly joined PC newest month first', async () => {
+    const { server, shop } = await team();
+    for (const [month, number] of [[8, '+13125550181'], [9, '+13125550182'], [10, '+13125550183']] as const) {
+      smsOn(shop, number, `Message of month ${month + 1}`, Date.UTC(2026, month, 15));
+    }
+    await waitFor(() => server.storedRows('ws/acme/t/2026-09').length > 0, 'the oldest month on the server');
+    const laptop = await TeamPc.join(tempDir(), server.url, inviteCode(server, 'acme', sessionOf(shop)!.me.id), 'Lee Laptop');
+    cleanups.push(() => laptop.core.close());
+    const firstRow = (room: string) => laptop.core.store.sqlite.prepare('SELECT min(seq) FROM doc_updates WHERE room = ?').pluck().get(room) as number | null;
+    await waitFor(() => firstRow('ws/acme/t/2026-09') !== null, 'the oldest month on the laptop');
+    const order = ['2026-11', '2026-10', '2026-09'].map((month) => firstRow(`ws/acme/t/${month}`) ?? Infinity);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
   it('bring a PC that worked offline for long up to date, whatever the size, without an update over the server limit', async () => {
