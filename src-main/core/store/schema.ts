@@ -126,6 +126,8 @@ export const entries = sqliteTable(
     callOutcome: text('call_outcome').$type<CallOutcome>(),
     callRecordingUrl: text('call_recording_url'),
     callTranscription: text('call_transcription'),
+    /** A missed call or voicemail stays unread until someone marks it resolved (called back, handled). */
+    callResolvedAt: integer('call_resolved_at'),
     /** One reaction per person (WhatsApp): who, which emoji, when. Changed only through entry-changes. */
     reactions: text('reactions', { mode: 'json' }).$type<EntryReaction[]>().notNull().default(sql`'[]'`),
     /** When the text last changed after it was received; earlier versions are in `entry_revisions`. */

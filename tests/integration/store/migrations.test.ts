@@ -213,4 +213,14 @@ describe('migrations', () => {
     expect(db.prepare('SELECT DISTINCT dismissed_up_to FROM conversations').pluck().all()).toEqual([0]);
     db.close();
   });
+
+  it('0012 call resolution: keeps every entry, with no call resolved yet', () => {
+    const db = dbAt(12);
+    seedV1(db);
+    const before = db.prepare('SELECT id, body FROM entries ORDER BY id').all();
+    migrate(db, migrations, 13);
+    expect(db.prepare('SELECT id, body FROM entries ORDER BY id').all()).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM entries WHERE call_resolved_at IS NOT NULL').pluck().get()).toBe(0);
+    db.close();
+  });
 });

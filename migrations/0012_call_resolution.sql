@@ -1,0 +1,1 @@
+ALTER TABLE `entries` ADD `call_resolved_at` integer;
