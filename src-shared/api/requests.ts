@@ -151,6 +151,12 @@ export const requests = {
       body: noteBody,
     }),
   ),
+  /** A missed call or voicemail was dealt with: it stops keeping its thread unread. */
+  'calls.resolve': request<{ conversationIds: string[] }>()(z.object({ entryId: id })),
+  /** A call filed under the wrong customer moves to another (`toContactId`) or to a thread of its own (null). */
+  'calls.move': request<{ conversationIds: string[] }>()(
+    z.object({ entryId: id, toContactId: id.nullable(), reason: z.string().trim().max(500, 'A reason is at most 500 characters').nullable().default(null) }),
+  ),
   /** A new version of one's own note; the earlier text stays in its history. */
   'notes.edit': request<TimelineEntry>()(
     z.object({

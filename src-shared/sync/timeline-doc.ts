@@ -47,6 +47,8 @@ export type EntryChangeRecord = { id: string; entryId: string; at: number } & (
   | { kind: 'revoke' }
   | { kind: 'reaction'; by: string; emoji: string }
   | { kind: 'attachment'; index: number; sha256: string; size: number }
+  | { kind: 'resolve' }
+  | { kind: 'move'; toConversationId: string; toContactId: string; by: string; reason: string | null }
 );
 
 export function changesOf(doc: Y.Doc): Y.Map<EntryChangeRecord> {

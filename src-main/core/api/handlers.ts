@@ -11,6 +11,7 @@ import { createEmailAccountHandlers } from '../email-account/email-account-handl
 import type { EmailAccountService } from '../email-account/email-account-service';
 import { addNote } from '../notes/add-note';
 import { editNote } from '../notes/edit-note';
+import { createCallActions } from '../calls/call-actions';
 import { entryRevisions } from '../entry-changes/entry-revisions';
 import { createOutboxHandlers } from '../outbox/outbox-handlers';
 import { withOutboxStatus } from '../outbox/outbox-status';
@@ -48,6 +49,11 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
     return conversationId;
   };
   const outbox = createOutboxHandlers(store, rollup, session.me, changed, () => { emailAccount.wake(); whatsapp.wake(); }, blobs);
+  const calls = createCallActions(store, rollup, workspaceId, session.me);
+  const announce = (result: { conversationIds: string[] }) => {
+    changed(result.conversationIds);
+    return result;
+  };
   const outcome = ({ ownerId, pending }: { ownerId: string | null; pending: unknown[] }) => ({ ownerId, pending: pending.length > 0 });
 
   return {
@@ -74,6 +80,8 @@ export function createHandlers({ store, session, inbox, rollup, search, changed,
       changed([conversationId]);
       return { unreadCount };
     },
+    'calls.resolve': ({ entryId }) => announce(calls.resolve(entryId)),
+    'calls.move': ({ entryId, toContactId, reason }) => announce(calls.move(entryId, toContactId, reason || null)),
     'notes.edit': (input) => {
       const entry = editNote(store, rollup, workspaceId, session.me.id, input);
       changed([entry.conversationId]);

@@ -43,12 +43,18 @@ export function createConversationRollup(sqlite: Database.Database) {
     FROM (SELECT :id AS id, :at AS occurred_at, :preview AS preview, :channel AS channel, :direction AS direction) AS latest
     WHERE conversations.id = latest.id`);
 
+  // The mark stops short of the first missed call or voicemail nobody resolved: those stay unread
+  // until someone deals with them, however often the thread is looked at.
   const markReadStatement = sqlite.prepare(`
+    WITH mark AS (SELECT min(:upTo, coalesce((
+      SELECT min(occurred_at) - 1 FROM entries
+      WHERE conversation_id = :id AND kind = 'call' AND direction = 'inbound'
+        AND call_outcome IN ('missed', 'voicemail') AND call_resolved_at IS NULL), :upTo)) AS upTo)
     UPDATE conversations SET
-      read_up_to = max(read_up_to, :upTo),
+      read_up_to = max(read_up_to, (SELECT upTo FROM mark)),
       unread_count = (
         SELECT count(*) FROM entries e
-        WHERE e.conversation_id = :id AND e.occurred_at > max(conversations.read_up_to, :upTo)
+        WHERE e.conversation_id = :id AND e.occurred_at > max(conversations.read_up_to, (SELECT upTo FROM mark))
           AND e.direction = 'inbound' AND e.kind IN ('message', 'call'))
     WHERE id = :id
     RETURNING unread_count AS unreadCount`);

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { TimelineEntry } from '../../../src-shared/domain/timeline';
+import type { CallDetails, TimelineEntry } from '../../../src-shared/domain/timeline';
 import { entries } from '../store/schema';
 import type { StoreDb } from '../store/open-store';
 import { sharedTimelineOf } from '../sync/shared-timeline';
@@ -33,10 +33,7 @@ export function recordOfRow(row: NewEntryRow): TimelineRecord {
     occurredAt: row.occurredAt,
     deliveryStatus: row.deliveryStatus ?? null,
     attachments: row.attachments ?? [],
-    call:
-      row.kind === 'call' && row.callOutcome
-        ? { durationSec: row.callDurationSec ?? 0, outcome: row.callOutcome, recordingUrl: row.callRecordingUrl ?? null, transcription: row.callTranscription ?? null }
-        : null,
+    call: callOf(row),
   };
 }
 
@@ -68,18 +65,24 @@ export function toTimelineEntry(row: EntryRow): TimelineEntry {
     occurredAt: row.occurredAt,
     deliveryStatus: row.deliveryStatus,
     attachments: row.attachments,
-    call:
-      row.kind === 'call' && row.callOutcome
-        ? {
-            durationSec: row.callDurationSec ?? 0,
-            outcome: row.callOutcome,
-            recordingUrl: row.callRecordingUrl,
-            transcription: row.callTranscription,
-          }
-        : null,
+    call: callOf(row),
     // Only when set, so entries of channels without reactions, edits or deletes look as they always did.
     ...(row.reactions.length > 0 ? { reactions: row.reactions } : {}),
     ...(row.editedAt !== null ? { editedAt: row.editedAt } : {}),
     ...(row.deletedAt !== null ? { deletedAt: row.deletedAt } : {}),
+  };
+}
+
+type CallColumns = Pick<NewEntryRow, 'kind' | 'callOutcome' | 'callDurationSec' | 'callRecordingUrl' | 'callTranscription' | 'callFrom' | 'callTo'>;
+
+function callOf(row: CallColumns): CallDetails | null {
+  if (row.kind !== 'call' || !row.callOutcome) return null;
+  return {
+    durationSec: row.callDurationSec ?? 0,
+    outcome: row.callOutcome,
+    recordingUrl: row.callRecordingUrl ?? null,
+    transcription: row.callTranscription ?? null,
+    from: row.callFrom ?? null,
+    to: row.callTo ?? null,
   };
 }

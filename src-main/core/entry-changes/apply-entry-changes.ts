@@ -8,12 +8,16 @@ import { moveOutboxItem } from '../outbox/outbox-repo';
 import type { Store } from '../store/open-store';
 import type { EntryChange } from './entry-change';
 import { sharedTimelineOf } from '../sync/shared-timeline';
+import { addSystemEvent } from '../entries/system-event';
 import { toChangeRecord } from '../sync/entry-change-records';
 import { withReaction } from './reactions';
 
 interface TargetRow {
   id: string;
   occurredAt: number;
+  kind: string;
+  callOutcome: string | null;
+  callResolvedAt: number | null;
   conversationId: string;
   direction: string | null;
   body: string;
@@ -89,6 +93,16 @@ export function createEntryChanges(store: Store, rollup: ConversationRollup) {
         statements.setAttachments.run(JSON.stringify(attachments), target.id);
         return result(true);
       }
+      case 'resolve': {
+        if (target.kind !== 'call' || target.callResolvedAt !== null) return result(false);
+        statements.resolveCall.run(change.at, target.id);
+        return result(true, true);
+      }
+      case 'move': {
+        if (target.kind !== 'call' || target.conversationId === change.toConversationId) return result(false);
+        moveCall(workspaceId, target, change);
+        return result(true, true);
+      }
       case 'status': {
         if (target.direction !== 'outbound' || !isFurther(change.status, target.deliveryStatus)) return result(false);
         followInOutbox(target.id, change.status);
@@ -97,6 +111,27 @@ export function createEntryChanges(store: Store, rollup: ConversationRollup) {
         return result(true);
       }
     }
+  }
+
+  /**
+   * The call goes to its new thread; both threads say so (each PC writes the same lines, under ids
+   * derived from the move), and the audit log keeps where it was and why it moved.
+   */
+  function moveCall(workspaceId: string, target: TargetRow, change: Extract<EntryChange, { kind: 'move' }>): void {
+    // A thread made for the call on another PC may reach this one after the move: it starts unnamed
+    // and takes its name when the workspace document brings it.
+    statements.placeholderContact.run({ id: change.toContactId, workspaceId, at: change.at });
+    statements.placeholderConversation.run({ id: change.toConversationId, workspaceId, contactId: change.toContactId, at: change.at });
+    const thread = (conversationId: string) => statements.threadOf.get(conversationId) as { contactId: string; name: string };
+    const from = thread(target.conversationId);
+    const to = thread(change.toConversationId);
+    const why = change.reason ? `: ${change.reason}` : '';
+    statements.addRevision.run(target.id, 'move', `Filed under ${from.name}; moved to ${to.name}${why}`, '[]', change.at);
+    statements.moveEntry.run(change.toConversationId, change.toContactId, target.id);
+    const at = change.at;
+    addSystemEvent(store.db, rollup, { workspaceId, conversationId: target.conversationId, contactId: from.contactId }, `A call was moved from here to ${to.name}${why}`, at, `sys:move:${target.id}:${at}:from`);
+    addSystemEvent(store.db, rollup, { workspaceId, conversationId: change.toConversationId, contactId: to.contactId }, `A call was moved here from ${from.name}${why}`, at, `sys:move:${target.id}:${at}:to`);
+    rollup.recompute(change.toConversationId);
   }
 
   /** What changed goes to the entry's month document too, for the other PCs (see shared-materializer). */
@@ -139,7 +174,8 @@ export type EntryChanges = ReturnType<typeof createEntryChanges>;
 function prepare(sqlite: Database.Database) {
   return {
     target: sqlite.prepare(`
-      SELECT id, occurred_at AS occurredAt, conversation_id AS conversationId, direction, body, attachments, reactions,
+      SELECT id, occurred_at AS occurredAt, kind, call_outcome AS callOutcome, call_resolved_at AS callResolvedAt,
+        conversation_id AS conversationId, direction, body, attachments, reactions,
         delivery_status AS deliveryStatus, edited_at AS editedAt, deleted_at AS deletedAt
       FROM entries WHERE id = ? AND workspace_id = ?`),
     setReactions: sqlite.prepare('UPDATE entries SET reactions = ? WHERE id = ?'),
@@ -150,5 +186,13 @@ function prepare(sqlite: Database.Database) {
     addRevision: sqlite.prepare('INSERT INTO entry_revisions (entry_id, reason, body, attachments, replaced_at) VALUES (?, ?, ?, ?, ?)'),
     hasRevision: sqlite.prepare(`SELECT 1 FROM entry_revisions WHERE entry_id = ? AND reason = 'edit' AND body = ?`),
     outboxOf: sqlite.prepare('SELECT id, state FROM outbox WHERE entry_id = ?'),
+    resolveCall: sqlite.prepare('UPDATE entries SET call_resolved_at = ? WHERE id = ?'),
+    moveEntry: sqlite.prepare('UPDATE entries SET conversation_id = ?, origin_contact_id = ? WHERE id = ?'),
+    placeholderContact: sqlite.prepare(`
+      INSERT INTO contacts (id, workspace_id, display_name, created_at) VALUES (:id, :workspaceId, 'New contact', :at) ON CONFLICT (id) DO NOTHING`),
+    placeholderConversation: sqlite.prepare(`
+      INSERT INTO conversations (id, workspace_id, contact_id, last_at) VALUES (:id, :workspaceId, :contactId, :at) ON CONFLICT DO NOTHING`),
+    threadOf: sqlite.prepare(`
+      SELECT c.contact_id AS contactId, k.display_name AS name FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`),
   };
 }

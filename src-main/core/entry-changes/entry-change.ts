@@ -19,4 +19,11 @@ export type EntryChange =
   | { kind: 'revoke'; targetIds: string[]; at: number }
   | { kind: 'status'; targetIds: string[]; status: DeliveryStatus; at: number }
   /** The bytes of the entry's `index`th attachment are now in the blob store. */
-  | { kind: 'attachment'; targetIds: string[]; index: number; sha256: string; size: number };
+  | { kind: 'attachment'; targetIds: string[]; index: number; sha256: string; size: number }
+  /** A missed call or voicemail was dealt with (called back): it stops holding the thread unread. */
+  | { kind: 'resolve'; targetIds: string[]; at: number }
+  /**
+   * A call filed under the wrong customer (a shared phone, a wrong number) goes to another thread,
+   * or to a thread of its own; the move and its reason stay in the entry's audit log.
+   */
+  | { kind: 'move'; targetIds: string[]; toConversationId: string; toContactId: string; by: string; reason: string | null; at: number };

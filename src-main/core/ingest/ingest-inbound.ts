@@ -26,9 +26,9 @@ export function createIngest(store: Store, rollup: ConversationRollup) {
   const conversationOf = sqlite.prepare('SELECT id FROM conversations WHERE contact_id = ?').pluck();
   const insertEntry = sqlite.prepare(`
     INSERT INTO entries (id, workspace_id, conversation_id, origin_contact_id, kind, channel, direction, subject, body,
-      occurred_at, delivery_status, attachments, call_duration_sec, call_outcome, call_recording_url, call_transcription)
+      occurred_at, delivery_status, attachments, call_duration_sec, call_outcome, call_recording_url, call_transcription, call_from, call_to)
     VALUES (:id, :workspaceId, :conversationId, :contactId, :kind, :channel, :direction, :subject, :body,
-      :occurredAt, :deliveryStatus, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription)
+      :occurredAt, :deliveryStatus, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription, :callFrom, :callTo)
     ON CONFLICT (id) DO NOTHING`);
 
   const mergedInto = sqlite.prepare('SELECT merged_into FROM contacts WHERE id = ?').pluck();
@@ -94,6 +94,8 @@ export function createIngest(store: Store, rollup: ConversationRollup) {
       callOutcome: inbound.call?.outcome ?? null,
       callRecordingUrl: inbound.call?.recordingUrl ?? null,
       callTranscription: inbound.call?.transcription ?? null,
+      callFrom: inbound.call?.from ?? null,
+      callTo: inbound.call?.to ?? null,
     });
     if (inserted.changes === 0) return { status: 'duplicate' };
     added.push({ ...inbound, conversationId, contactId });

@@ -126,6 +126,9 @@ export const entries = sqliteTable(
     callOutcome: text('call_outcome').$type<CallOutcome>(),
     callRecordingUrl: text('call_recording_url'),
     callTranscription: text('call_transcription'),
+    /** The numbers as the provider gave them (E.164, or a label such as "Withheld number"). */
+    callFrom: text('call_from'),
+    callTo: text('call_to'),
     /** A missed call or voicemail stays unread until someone marks it resolved (called back, handled). */
     callResolvedAt: integer('call_resolved_at'),
     /** One reaction per person (WhatsApp): who, which emoji, when. Changed only through entry-changes. */
@@ -147,7 +150,7 @@ export const entryRevisions = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     entryId: text('entry_id').notNull(),
-    reason: text('reason').$type<'edit' | 'revoke'>().notNull(),
+    reason: text('reason').$type<'edit' | 'revoke' | 'move'>().notNull(),
     body: text('body').notNull(),
     attachments: text('attachments', { mode: 'json' }).$type<AttachmentMeta[]>().notNull(),
     /** When this version stopped being the current one (the edit's or the delete's time). */

@@ -157,9 +157,11 @@ function prepareRows(sqlite: Database.Database) {
       .pluck(),
     insertEntry: sqlite.prepare(`
       INSERT INTO entries (id, workspace_id, conversation_id, origin_contact_id, kind, channel, direction, author_member_id,
-        subject, body, occurred_at, delivery_status, attachments, call_duration_sec, call_outcome, call_recording_url, call_transcription)
+        subject, body, occurred_at, delivery_status, attachments, call_duration_sec, call_outcome, call_recording_url, call_transcription,
+        call_from, call_to)
       VALUES (:id, :workspaceId, :conversationId, :contactId, :kind, :channel, :direction, :authorMemberId,
-        :subject, :body, :occurredAt, :deliveryStatus, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription)
+        :subject, :body, :occurredAt, :deliveryStatus, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription,
+        :callFrom, :callTo)
       ON CONFLICT (id) DO NOTHING`),
     updateCall: sqlite.prepare(`
       UPDATE entries SET body = :body, attachments = :attachments, call_duration_sec = :callDurationSec, call_outcome = :callOutcome,
@@ -198,5 +200,7 @@ function entryRow(workspaceId: string, record: TimelineRecord, status: DeliveryS
     callOutcome: record.call?.outcome ?? null,
     callRecordingUrl: record.call?.recordingUrl ?? null,
     callTranscription: record.call?.transcription ?? null,
+    callFrom: record.call?.from ?? null,
+    callTo: record.call?.to ?? null,
   };
 }

@@ -223,4 +223,14 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) FROM entries WHERE call_resolved_at IS NOT NULL').pluck().get()).toBe(0);
     db.close();
   });
+
+  it('0013 call numbers: keeps every entry, with no numbers on calls stored before', () => {
+    const db = dbAt(13);
+    seedV1(db);
+    const before = db.prepare('SELECT id, body FROM entries ORDER BY id').all();
+    migrate(db, migrations, 14);
+    expect(db.prepare('SELECT id, body FROM entries ORDER BY id').all()).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM entries WHERE call_from IS NOT NULL OR call_to IS NOT NULL').pluck().get()).toBe(0);
+    db.close();
+  });
 });

@@ -313,6 +313,50 @@ describe('two PCs of one team', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
+  it('keep a missed call unread until someone resolves it, and move a call to the right customer with its reason, on every PC', async () => {
+    const { shop, desk } = await team();
+    const at = Date.UTC(2026, 10, 21, 18);
+    const callFrom = (number: string, id: string, outcome: 'missed' | 'answered', when: number) =>
+      ingestOn(shop, inboundMessage([{ kind: 'phone', value: number }], {
+        id, channel: 'voice', kind: 'call', body: outcome === 'missed' ? 'Missed call' : 'Call', occurredAt: when,
+        call: { durationSec: outcome === 'missed' ? 0 : 95, outcome, recordingUrl: null, transcription: null, from: number, to: '+13125550100' },
+      }))[0];
+    const missed = callFrom('+13125550171', 'call:CAmissed', 'missed', at);
+    if (missed?.status !== 'added') throw new Error('not ingested');
+    const row = async (pc: TeamPc, id: string) => (await list(pc)).rows.find((c) => c.id === id);
+    await waitFor(async () => (await row(desk, missed.conversationId))?.lastChannel === 'voice', 'the missed call on the desk PC');
+
+    await desk.request('conversations.markRead', { conversationId: missed.conversationId, upTo: at + 60_000 });
+    expect((await row(desk, missed.conversationId))?.unreadCount).toBe(1);
+    await desk.request('calls.resolve', { entryId: 'call:CAmissed' });
+    await desk.request('conversations.markRead', { conversationId: missed.conversationId, upTo: at + 60_000 });
+    expect((await row(desk, missed.conversationId))?.unreadCount).toBe(0);
+    await waitFor(async () => {
+      await shop.request('conversations.markRead', { conversationId: missed.conversationId, upTo: at + 60_000 });
+      return (await row(shop, missed.conversationId))?.unreadCount === 0;
+    }, 'the call resolved on the shop PC too');
+
+    const wrong = callFrom('+13125550172', 'call:CAwife', 'answered', at + 1000);
+    if (wrong?.status !== 'added') throw new Error('not ingested');
+    await waitFor(async () => (await row(desk, wrong.conversationId))?.lastChannel === 'voice', 'the second call on the desk PC');
+    const rightContact = (await desk.request<ConversationDetail>('conversations.get', { conversationId: missed.conversationId })).contact.id;
+    await desk.request('calls.move', { entryId: 'call:CAwife', toContactId: rightContact, reason: 'His wife called from her phone' });
+    await waitFor(async () => {
+      const detail = await shop.request<ConversationDetail>('conversations.get', { conversationId: missed.conversationId });
+      return detail.entries.some((e) => e.id === 'call:CAwife') && detail.entries.some((e) => e.body.includes('His wife called from her phone'));
+    }, 'the call in the right thread on the shop PC');
+    const history = await shop.request<Array<{ reason: string; body: string }>>('entries.revisions', { entryId: 'call:CAwife' });
+    expect(history.at(-1)).toMatchObject({ reason: 'move' });
+    expect(history.at(-1)?.body).toContain('His wife called from her phone');
+
+    const detached = await shop.request<{ conversationIds: string[] }>('calls.move', { entryId: 'call:CAwife', toContactId: null, reason: null });
+    const ownThread = detached.conversationIds.find((id) => id !== missed.conversationId)!;
+    await waitFor(async () => {
+      const detail = await desk.request<ConversationDetail>('conversations.get', { conversationId: ownThread }).catch(() => null);
+      return detail?.contact.displayName === 'Caller +13125550172' && detail.entries.some((e) => e.id === 'call:CAwife');
+    }, 'the call in a thread of its own on the desk PC');
+  });
+
   it('bring a PC that worked offline for long up to date, whatever the size, without an update over the server limit', async () => {
     const { server, shop, desk } = await team();
     await server.pause();

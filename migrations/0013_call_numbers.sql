@@ -1,0 +1,2 @@
+ALTER TABLE `entries` ADD `call_from` text;--> statement-breakpoint
+ALTER TABLE `entries` ADD `call_to` text;
