@@ -3,6 +3,7 @@ import { formatDuration } from '../../src-shared/domain/preview';
 import { ChannelIcon } from '../ui/ChannelIcon';
 import { entryAttributes } from './entry-attributes';
 import { EntryTime } from './EntryTime';
+import { CallActions } from './CallActions';
 
 const OUTCOME_LABELS: Record<CallOutcome, string> = {
   answered: 'Answered',
@@ -38,6 +39,7 @@ export function CallCard({ entry }: { entry: TimelineEntry }) {
           </div>
         )}
         {entry.body && call?.outcome !== 'voicemail' && <p className="call-card__body">{entry.body}</p>}
+        <CallActions entry={entry} />
       </div>
     </article>
   );

@@ -48,6 +48,8 @@ export interface CallDetails {
   /** The numbers as the provider gave them (E.164, or a label such as "Withheld number"). */
   from?: string | null;
   to?: string | null;
+  /** When someone marked a missed call or voicemail dealt with; until then it keeps the thread unread. */
+  resolvedAt?: number | null;
 }
 
 export interface TimelineEntry {

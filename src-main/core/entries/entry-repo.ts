@@ -73,7 +73,7 @@ export function toTimelineEntry(row: EntryRow): TimelineEntry {
   };
 }
 
-type CallColumns = Pick<NewEntryRow, 'kind' | 'callOutcome' | 'callDurationSec' | 'callRecordingUrl' | 'callTranscription' | 'callFrom' | 'callTo'>;
+type CallColumns = Pick<NewEntryRow, 'kind' | 'callOutcome' | 'callDurationSec' | 'callRecordingUrl' | 'callTranscription' | 'callFrom' | 'callTo' | 'callResolvedAt'>;
 
 function callOf(row: CallColumns): CallDetails | null {
   if (row.kind !== 'call' || !row.callOutcome) return null;
@@ -84,5 +84,6 @@ function callOf(row: CallColumns): CallDetails | null {
     transcription: row.callTranscription ?? null,
     from: row.callFrom ?? null,
     to: row.callTo ?? null,
+    resolvedAt: row.callResolvedAt ?? null,
   };
 }
