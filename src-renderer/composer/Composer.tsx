@@ -10,6 +10,7 @@ import { WhatsAppComposer } from './whatsapp/WhatsAppComposer';
 import { ModeTabs } from './ModeTabs';
 import { useComposerSubmit } from './use-composer-submit';
 import { ComposerFooter } from './ComposerFooter';
+import { ComposerInput } from './ComposerInput';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -46,15 +47,12 @@ export function Composer({ conversationId }: { conversationId: string }) {
   return (
     <form className="composer" onSubmit={onSubmit}>
       {tabs}
-      <textarea
-        data-testid="composer-input"
-        className="composer__input"
+      <ComposerInput
+        label="Internal note"
         placeholder="Add an internal note — only your team sees it"
-        aria-label="Internal note"
-        rows={3}
         value={body}
-        readOnly={submitting}
-        onChange={(event) => useDraftsStore.getState().edit(conversationId, { body: event.target.value })}
+        submitting={submitting}
+        onChange={(text) => useDraftsStore.getState().edit(conversationId, { body: text })}
         onKeyDown={onKeyDown}
       />
       <ComposerFooter

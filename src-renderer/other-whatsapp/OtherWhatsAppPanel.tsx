@@ -4,50 +4,25 @@ import type { OtherWhatsAppRow } from '../../src-shared/api/whatsapp-other';
 import { useNow } from '../app/use-now';
 import { fullDateTime } from '../format/clock-time';
 import { Snippet } from '../inbox/Snippet';
-import { EmptyState } from '../ui/EmptyState';
-import { SearchInput } from '../ui/SearchInput';
+import { PagedListPanel, type PagedListWords } from '../ui/PagedListPanel';
 import { useOtherWhatsAppStore } from './other-whatsapp-store';
 
-/**
- * The inbox panel while WhatsApp groups are open, laid out as "Other mail" is: its own search and a
- * paged list, newest first. Nothing here becomes a conversation, and none of it is dropped.
- */
+const WORDS: PagedListWords = {
+  noun: 'WhatsApp groups',
+  title: 'WhatsApp groups',
+  explanation: "Messages in WhatsApp groups and broadcasts land here instead of in a customer's conversation.",
+  empty: 'No group messages',
+  older: 'Show older messages',
+  testId: 'other-whatsapp',
+};
+
 export function OtherWhatsAppPanel() {
   const now = useNow(60_000);
-  const { query, rows, nextCursor, status, error, hide, setQuery, loadMore } = useOtherWhatsAppStore();
+  const list = useOtherWhatsAppStore();
   return (
-    <nav className="inbox-panel other-mail-panel" aria-label="WhatsApp groups">
-      <div className="other-mail-panel__header">
-        <button type="button" className="link-button" data-testid="other-whatsapp-back" onClick={hide}>
-          ← Conversations
-        </button>
-        <span className="other-mail-panel__title">WhatsApp groups</span>
-      </div>
-      <SearchInput value={query} onChange={setQuery} placeholder="Search WhatsApp groups" label="Search WhatsApp groups" testId="other-whatsapp-search" />
-      {status === 'error' && (
-        <div className="list-status list-status--error" role="alert">
-          Could not load WhatsApp groups: {error}
-        </div>
-      )}
-      {status === 'ready' && rows.length === 0 ? (
-        <EmptyState title={query.trim() ? 'Nothing matches' : 'No group messages'}>
-          Messages in WhatsApp groups and broadcasts land here instead of in a customer's conversation.
-        </EmptyState>
-      ) : (
-        <ul className="other-mail-list" data-testid="other-whatsapp-list">
-          {rows.map((row) => (
-            <GroupMessage key={row.id} row={row} now={now} />
-          ))}
-          {nextCursor && (
-            <li>
-              <button type="button" className="other-mail-list__more link-button" onClick={() => void loadMore()}>
-                {status === 'loading' ? 'Loading…' : 'Show older messages'}
-              </button>
-            </li>
-          )}
-        </ul>
-      )}
-    </nav>
+    <PagedListPanel words={WORDS} list={list}>
+      {(row) => <GroupMessage key={row.id} row={row} now={now} />}
+    </PagedListPanel>
   );
 }
 

@@ -8,6 +8,7 @@ import { replySubject } from './reply-subject';
 import { sendEmail } from './send-email';
 import { useComposerSubmit } from '../use-composer-submit';
 import { ComposerFooter } from '../ComposerFooter';
+import { ComposerInput } from '../ComposerInput';
 
 interface EmailComposerProps {
   conversationId: string;
@@ -48,15 +49,14 @@ export function EmailComposer({ conversationId, contact, entries, tabs, hint }: 
           onChange={(event) => edit({ subject: event.target.value })}
         />
       </div>
-      <textarea
-        data-testid="composer-input"
-        className="composer__input composer__input--email"
+      <ComposerInput
+        label="Email"
         placeholder={`Write to ${contact.displayName}`}
-        aria-label="Email"
         rows={5}
+        email
         value={body}
-        readOnly={submitting}
-        onChange={(event) => edit({ body: event.target.value })}
+        submitting={submitting}
+        onChange={(text) => edit({ body: text })}
         onKeyDown={onKeyDown}
       />
       <AttachmentPicker

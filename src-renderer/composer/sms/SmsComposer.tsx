@@ -8,6 +8,7 @@ import { useComposerSubmit } from '../use-composer-submit';
 import { segmentMeter } from './segment-meter';
 import { sendSms } from './send-sms';
 import { useSmsDraftsStore } from './sms-drafts-store';
+import { ComposerInput } from '../ComposerInput';
 
 interface SmsComposerProps {
   conversationId: string;
@@ -58,15 +59,12 @@ export function SmsComposer({ conversationId, tabs, hint }: SmsComposerProps) {
           {unavailable}
         </p>
       )}
-      <textarea
-        data-testid="composer-input"
-        className="composer__input"
+      <ComposerInput
+        label="Text message"
         placeholder="Text the customer"
-        aria-label="Text message"
-        rows={3}
         value={body}
-        readOnly={submitting}
-        onChange={(event) => useSmsDraftsStore.getState().edit(conversationId, { body: event.target.value })}
+        submitting={submitting}
+        onChange={(text) => useSmsDraftsStore.getState().edit(conversationId, { body: text })}
         onKeyDown={onKeyDown}
       />
       <p className="composer__meter" data-testid="sms-segments" aria-live="polite">

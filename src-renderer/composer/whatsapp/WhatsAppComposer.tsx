@@ -5,6 +5,7 @@ import { ComposerFooter } from '../ComposerFooter';
 import { useComposerSubmit } from '../use-composer-submit';
 import { sendWhatsApp } from './send-whatsapp';
 import { useWhatsAppDraftsStore } from './whatsapp-drafts-store';
+import { ComposerInput } from '../ComposerInput';
 
 interface WhatsAppComposerProps {
   conversationId: string;
@@ -36,15 +37,12 @@ export function WhatsAppComposer({ conversationId, tabs, hint }: WhatsAppCompose
           {waiting}
         </p>
       )}
-      <textarea
-        data-testid="composer-input"
-        className="composer__input"
+      <ComposerInput
+        label="WhatsApp message"
         placeholder="Write on WhatsApp"
-        aria-label="WhatsApp message"
-        rows={3}
         value={body}
-        readOnly={submitting}
-        onChange={(event) => useWhatsAppDraftsStore.getState().edit(conversationId, { body: event.target.value })}
+        submitting={submitting}
+        onChange={(text) => useWhatsAppDraftsStore.getState().edit(conversationId, { body: text })}
         onKeyDown={onKeyDown}
       />
       <ComposerFooter
