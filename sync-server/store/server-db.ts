@@ -99,6 +99,12 @@ const MIGRATIONS = [
        PRIMARY KEY (workspace_id, item_id, change)
      )`,
   ],
+  [
+    // The auth token lives in the server's environment (DESIGN.md, "Security baseline"); the file
+    // keeps only the variable's name. Tokens stored before are dropped: set-twilio is run again.
+    `ALTER TABLE twilio_accounts ADD COLUMN auth_token_env TEXT NOT NULL DEFAULT ''`,
+    'ALTER TABLE twilio_accounts DROP COLUMN auth_token',
+  ],
 ] as const;
 
 /** Workspaces, members, invites and settings: the server's own file in the data folder, never the app's. */

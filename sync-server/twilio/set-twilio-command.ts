@@ -16,23 +16,23 @@ export interface SetTwilioValues {
 }
 
 /**
- * Stores the workspace's Twilio account. The auth token is read from the environment variable the
- * operator names, so it never appears in argv (visible to every user through ps) or shell history,
- * and it is never printed.
+ * Stores the workspace's Twilio account. The auth token stays in the environment variable the
+ * operator names (the server reads it there at run time; the file keeps only the name), so it never
+ * appears in argv (visible to every user through ps), shell history, a file or a log.
  */
 export function setTwilio(db: ServerDb, workspaceId: string, values: SetTwilioValues, env: NodeJS.ProcessEnv = process.env): number {
   const accountSid = values['account-sid'] ?? '';
   if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid)) throw new UsageError('--account-sid must be AC followed by 32 hex digits, as in the Twilio console.');
   const tokenVariable = values['auth-token-env'];
   if (!tokenVariable) throw new UsageError('Missing --auth-token-env VAR: the name of an environment variable holding the auth token.');
-  const authToken = env[tokenVariable]?.trim() ?? '';
-  if (authToken === '') throw new UsageError(`The environment variable ${tokenVariable} is not set or empty.`);
+  // Checked now, so a typo shows at once; `serve` must be started with the same variable set.
+  if ((env[tokenVariable]?.trim() ?? '') === '') throw new UsageError(`The environment variable ${tokenVariable} is not set or empty.`);
   const number = e164Option('number', values.number, null);
   if (number === null) throw new UsageError('Missing --number +1...: the Twilio number of the workspace.');
   // The business phone may be written the local way: it is read in the region of the Twilio number.
   const forwardTo = e164Option('forward-to', values['forward-to'], normalizePhone(number, null).region);
   const pricePerSegment = priceOption(values['price-per-segment']);
-  setTwilioAccount(db, { workspaceId, accountSid, authToken, number, forwardTo, pricePerSegment });
+  setTwilioAccount(db, { workspaceId, accountSid, authTokenEnv: tokenVariable, number, forwardTo, pricePerSegment });
   const base = `${readSetting(db, PUBLIC_URL_SETTING) ?? 'https://<this server>'}/twilio`;
   const ws = encodeURIComponent(workspaceId);
   console.log(`Twilio set for "${workspaceId}": number ${number}, account ${accountSid}, calls ${forwardTo ? `forwarded to ${forwardTo}` : 'to voicemail'}.`);

@@ -3,7 +3,7 @@ import { voiceStepOf } from './call-details';
 import type { EventApplier } from './event-applier';
 import { parseForm } from './form-params';
 import { isSignedByTwilio, signedUrl } from './signature';
-import { getTwilioAccount } from './twilio-accounts';
+import { getTwilioAccount, missingTokenReason } from './twilio-accounts';
 import { voiceTwiml } from './voice-twiml';
 import type { EventRecorder, Endpoint } from './webhook-events';
 import { eventIdentity } from './webhook-keys';
@@ -35,6 +35,8 @@ export function twilioWebhook(context: WebhookContext, endpoint: Endpoint): WebH
     const workspaceId = url.searchParams.get('ws') ?? '';
     const account = getTwilioAccount(context.db, workspaceId);
     if (!account) return text(403, 'No Twilio account is set for this workspace.');
+    const unusable = missingTokenReason(account);
+    if (unusable) return text(503, unusable);
     const publicUrl = context.publicUrl();
     if (!publicUrl) return text(503, 'The server was started without --public-url, so no signature can be checked.');
     const body = await readBody(request);

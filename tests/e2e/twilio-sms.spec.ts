@@ -31,7 +31,9 @@ test('a signed inbound SMS reaches the inbox, the reply goes out by SMS and turn
     emulator.attach({ publicUrl: PUBLIC_URL, url: server.url });
     const db = openServerDb(serverData);
     const { code } = createWorkspace(db, 'acme');
-    setTwilioAccount(db, { workspaceId: 'acme', ...ACCOUNT, forwardTo: null, pricePerSegment: 0.0079 });
+    // The server runs in this process: its environment is this one.
+    process.env.SWITCHBOARD_E2E_TWILIO_TOKEN = ACCOUNT.authToken;
+    setTwilioAccount(db, { workspaceId: 'acme', accountSid: ACCOUNT.accountSid, authTokenEnv: 'SWITCHBOARD_E2E_TWILIO_TOKEN', number: ACCOUNT.number, forwardTo: null, pricePerSegment: 0.0079 });
     db.close();
 
     host = await startHost(pcData, [], { SWITCHBOARD_SECRET_KEY: randomBytes(32).toString('base64') });

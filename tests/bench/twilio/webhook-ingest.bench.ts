@@ -41,6 +41,8 @@ async function serve(dataDir: string, port: number) {
   const serveArgs = process.env.BENCH_SERVE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'sync-server/cli/entry.ts', 'serve', '--data', dataDir, '--port', String(port), '--public-url', PUBLIC_URL, ...serveArgs], {
     cwd: root,
+    // The server reads the auth token from its environment, as in production.
+    env: { ...process.env, BENCH_TWILIO_TOKEN: TOKEN },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -28,10 +28,10 @@ describe('server.sqlite migrations for Twilio', () => {
     raw.close();
 
     const db = openServerDb(dataDir);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
     expect(authenticate(db, token)?.name).toBe('Olga');
-    setTwilioAccount(db, { workspaceId: 'acme', accountSid: `AC${'1'.repeat(32)}`, authToken: 'secret', number: '+14155550100', forwardTo: null, pricePerSegment: null });
-    expect(getTwilioAccount(db, 'acme')?.number).toBe('+14155550100');
+    setTwilioAccount(db, { workspaceId: 'acme', accountSid: `AC${'1'.repeat(32)}`, authTokenEnv: 'ACME_TOKEN', number: '+14155550100', forwardTo: null, pricePerSegment: null });
+    expect(getTwilioAccount(db, 'acme', { ACME_TOKEN: 'secret' })).toMatchObject({ number: '+14155550100', authToken: 'secret' });
     expect(db.prepare('SELECT count(*) AS n FROM outbox_writers').get()).toEqual({ n: 0 });
     db.close();
   });

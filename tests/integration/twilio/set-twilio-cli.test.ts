@@ -39,10 +39,14 @@ describe('switchboard-sync workspace set-twilio', () => {
     expect(done.output).toContain('/twilio/sms?ws=acme');
     expect(done.output).not.toContain(TOKEN);
     const db = openServerDb(dataDir);
-    expect(getTwilioAccount(db, 'acme')).toEqual({
+    // The file names the variable; the token itself is only ever in the server's environment.
+    expect(JSON.stringify(db.prepare('SELECT * FROM twilio_accounts').all())).not.toContain(TOKEN);
+    expect(getTwilioAccount(db, 'acme', {})?.authToken).toBe('');
+    expect(getTwilioAccount(db, 'acme', { ACME_TWILIO_TOKEN: TOKEN })).toEqual({
       workspaceId: 'acme',
       accountSid: SID,
       authToken: TOKEN,
+      authTokenEnv: 'ACME_TWILIO_TOKEN',
       number: '+14155550100',
       forwardTo: '+14155550199',
       pricePerSegment: 0.0079,

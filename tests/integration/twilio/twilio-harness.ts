@@ -15,6 +15,9 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** The URL Twilio is configured with; the server really listens on loopback, as behind a proxy. */
 export const PUBLIC_URL = 'https://sync.example.test';
 
+/** The variable the in-process server reads the auth token from, as `serve` would from its environment. */
+export const TOKEN_VARIABLE = 'SWITCHBOARD_TEST_TWILIO_TOKEN';
+
 export const ACCOUNT: EmulatorAccount = {
   accountSid: `AC${'0123456789abcdef'.repeat(2)}`,
   authToken: 'f00dfeedf00dfeedf00dfeedf00dfeed',
@@ -59,13 +62,14 @@ export class TwilioRig {
     return owner;
   }
 
-  /** Sets the Twilio account of a workspace that already exists on the server. */
+  /** Sets the Twilio account of a workspace that already exists on the server (in this process, so its environment). */
   configure(workspaceId: string, settings: { forwardTo?: string | null; pricePerSegment?: number | null } = {}): void {
+    process.env[TOKEN_VARIABLE] = ACCOUNT.authToken;
     const db = openServerDb(this.server.dataDir);
     setTwilioAccount(db, {
       workspaceId,
       accountSid: ACCOUNT.accountSid,
-      authToken: ACCOUNT.authToken,
+      authTokenEnv: TOKEN_VARIABLE,
       number: ACCOUNT.number,
       forwardTo: settings.forwardTo === undefined ? FORWARD_TO : settings.forwardTo,
       pricePerSegment: settings.pricePerSegment ?? 0.0079,

@@ -3,7 +3,7 @@ import { entriesOf, statusesOf } from '../../../src-shared/sync/timeline-doc';
 import { consentOf } from '../../../src-shared/sync/twilio-workspace-doc';
 import { contactsOf, identitiesOf } from '../../../src-shared/sync/workspace-doc';
 import { waitFor } from '../sync-server/harness';
-import { ACCOUNT, TwilioRig } from './twilio-harness';
+import { ACCOUNT, TOKEN_VARIABLE, TwilioRig } from './twilio-harness';
 
 const CUSTOMER = '+14155550123';
 
@@ -20,6 +20,21 @@ describe('Twilio webhooks on sync-server', () => {
 
   const storedEvents = () => rig.rows<{ n: number }>('SELECT count(*) AS n FROM twilio_events')[0]?.n;
   const storedRooms = () => rig.server.storedRows('ws/acme').length + rig.server.storedRows(rig.monthRoom('acme')).length;
+
+  it('keeps the auth token out of server.sqlite, and answers 503 storing nothing when the server lacks it', async () => {
+    await rig.workspace('acme');
+    expect(JSON.stringify(rig.rows('SELECT * FROM twilio_accounts'))).not.toContain(ACCOUNT.authToken);
+    const token = process.env[TOKEN_VARIABLE];
+    delete process.env[TOKEN_VARIABLE];
+    try {
+      const answer = await rig.emulator.inboundMessage('acme', { from: CUSTOMER, body: 'while the token is missing' }).answer;
+      expect(answer.status).toBe(503);
+      expect(answer.body).toContain(TOKEN_VARIABLE);
+      expect(storedEvents()).toBe(0);
+    } finally {
+      process.env[TOKEN_VARIABLE] = token;
+    }
+  });
 
   it('answers 403 and changes nothing for unsigned, forged, tampered or wrongly addressed requests', async () => {
     await rig.workspace('acme');
