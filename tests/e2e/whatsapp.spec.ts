@@ -81,6 +81,14 @@ test('replayed WhatsApp events show the thread with reaction, edit, deletion and
   await page.getByTestId('composer-submit').click();
   await expect(entry('We will be there tomorrow at 9.').getByTestId('delivery-status')).toHaveText('✓Sent');
   await expect(page.getByTestId('composer-input')).toHaveValue('');
+  // A file goes with its caption, one per message.
+  await page.getByTestId('composer-attach').setInputFiles({ name: 'estimate-2041.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 estimate 2041') });
+  await expect(page.getByTestId('composer-attachment')).toContainText('estimate-2041.pdf');
+  await page.getByTestId('composer-input').fill('The estimate, as promised');
+  await page.getByTestId('composer-submit').click();
+  await expect(entry('The estimate, as promised').getByTestId('delivery-status')).toHaveText('✓Sent');
+  await expect(entry('The estimate, as promised')).toContainText('estimate-2041.pdf');
+  await expect(page.getByTestId('composer-attachment')).toHaveCount(0);
 
   const edited = entry('Can someone come tomorrow morning?');
   await edited.getByTestId('revision-toggle').click();

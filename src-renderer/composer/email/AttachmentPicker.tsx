@@ -5,8 +5,25 @@ import { errorMessage } from '../../format/error-message';
 import { fileSize } from '../../format/file-size';
 import { uploadAttachment } from './upload-attachment';
 
+/** What a channel accepts, and how to say it when a pick goes over. */
+export interface AttachmentLimits {
+  maxCount: number;
+  maxBytes: number;
+  tooMany: string;
+  tooLarge: (totalBytes: number) => string;
+}
+
+const EMAIL_LIMITS: AttachmentLimits = {
+  maxCount: EMAIL_ATTACHMENTS_MAX_COUNT,
+  maxBytes: EMAIL_ATTACHMENTS_MAX_BYTES,
+  tooMany: `An email can carry at most ${EMAIL_ATTACHMENTS_MAX_COUNT} files.`,
+  tooLarge: describeAttachmentLimit,
+};
+
 interface AttachmentPickerProps {
   attachments: AttachmentMeta[];
+  /** The email's by default. */
+  limits?: AttachmentLimits;
   onChange: (attachments: AttachmentMeta[]) => void;
   /** Told while files are on their way to main, so the email is not sent without them. */
   onUploading: (uploading: boolean) => void;
@@ -14,20 +31,18 @@ interface AttachmentPickerProps {
 }
 
 /**
- * The email composer's files: picked with the system's file dialog, checked against the size limit
+ * A composer's files (email, WhatsApp): picked with the system's file dialog, checked against the limits
  * before anything is uploaded, then stored in main right away so the draft keeps them.
  */
-export function AttachmentPicker({ attachments, onChange, onUploading, disabled }: AttachmentPickerProps) {
+export function AttachmentPicker({ attachments, limits = EMAIL_LIMITS, onChange, onUploading, disabled }: AttachmentPickerProps) {
   const [uploading, setUploading] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   async function add(files: File[]) {
     setError(null);
     const total = [...attachments, ...files].reduce((sum, file) => sum + file.size, 0);
-    if (total > EMAIL_ATTACHMENTS_MAX_BYTES) return setError(`${describeAttachmentLimit(total)} Nothing was attached.`);
-    if (attachments.length + files.length > EMAIL_ATTACHMENTS_MAX_COUNT) {
-      return setError(`An email can carry at most ${EMAIL_ATTACHMENTS_MAX_COUNT} files. Nothing was attached.`);
-    }
+    if (total > limits.maxBytes) return setError(`${limits.tooLarge(total)} Nothing was attached.`);
+    if (attachments.length + files.length > limits.maxCount) return setError(`${limits.tooMany} Nothing was attached.`);
     setUploading(files.map((file) => file.name));
     onUploading(true);
     let added = attachments;
@@ -73,7 +88,7 @@ export function AttachmentPicker({ attachments, onChange, onUploading, disabled 
         Attach files
         <input
           type="file"
-          multiple
+          multiple={limits.maxCount > 1}
           data-testid="composer-attach"
           className="visually-hidden"
           disabled={disabled || uploading.length > 0}

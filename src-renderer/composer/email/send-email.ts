@@ -1,5 +1,6 @@
 import type { AttachmentMeta, TimelineEntry } from '../../../src-shared/domain/timeline';
 import { resendOnConnectionLoss } from '../resend-on-connection-loss';
+import { uploadedFiles } from './upload-attachment';
 
 export interface EmailDraftInput {
   conversationId: string;
@@ -11,6 +12,5 @@ export interface EmailDraftInput {
 
 /** Safe to resend: the clientId is the outbox item's id, so a second submit finds the first one's item. */
 export function sendEmail(input: EmailDraftInput): Promise<TimelineEntry> {
-  const attachments = input.attachments.map(({ filename, contentType, size, sha256 }) => ({ filename, contentType, size, sha256: sha256 ?? '' }));
-  return resendOnConnectionLoss(() => window.switchboard.request('email.send', { ...input, attachments }));
+  return resendOnConnectionLoss(() => window.switchboard.request('email.send', { ...input, attachments: uploadedFiles(input.attachments) }));
 }

@@ -29,3 +29,8 @@ function toBase64(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += 0x2000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x2000));
   return btoa(binary);
 }
+
+/** Files of a draft as a send request names them: each was stored by its address when picked. */
+export function uploadedFiles(attachments: readonly AttachmentMeta[]) {
+  return attachments.map(({ filename, contentType, size, sha256 }) => ({ filename, contentType, size, sha256: sha256 ?? '' }));
+}

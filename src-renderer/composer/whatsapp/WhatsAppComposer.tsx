@@ -1,4 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { AttachmentMeta } from '../../../src-shared/domain/timeline';
+import { AttachmentPicker, type AttachmentLimits } from '../email/AttachmentPicker';
 import { WHATSAPP_TEXT_MAX_LENGTH } from '../../../src-shared/api/requests';
 import { followWhatsAppLink, useWhatsAppLinkStore } from '../../settings/whatsapp/whatsapp-link-store';
 import { ComposerFooter } from '../ComposerFooter';
@@ -6,6 +8,16 @@ import { useComposerSubmit } from '../use-composer-submit';
 import { sendWhatsApp } from './send-whatsapp';
 import { useWhatsAppDraftsStore } from './whatsapp-drafts-store';
 import { ComposerInput } from '../ComposerInput';
+
+const NO_FILES: AttachmentMeta[] = [];
+
+/** WhatsApp takes one file per message; media up to 16 MB is what it accepts for photos and video. */
+const WHATSAPP_LIMITS: AttachmentLimits = {
+  maxCount: 1,
+  maxBytes: 16 * 1024 * 1024,
+  tooMany: 'WhatsApp sends one file per message; send the others in messages of their own.',
+  tooLarge: (total) => `WhatsApp takes files up to 16 MB; this one is ${(total / 1024 / 1024).toFixed(1)} MB.`,
+};
 
 interface WhatsAppComposerProps {
   conversationId: string;
@@ -19,12 +31,14 @@ interface WhatsAppComposerProps {
  */
 export function WhatsAppComposer({ conversationId, tabs, hint }: WhatsAppComposerProps) {
   const body = useWhatsAppDraftsStore((state) => state.drafts[conversationId]?.body ?? '');
+  const attachments = useWhatsAppDraftsStore((state) => state.drafts[conversationId]?.attachments ?? NO_FILES);
+  const [uploading, setUploading] = useState(false);
   const link = useWhatsAppLinkStore((state) => state.link);
   useEffect(() => followWhatsAppLink(), []);
   const tooLong = body.length > WHATSAPP_TEXT_MAX_LENGTH ? `A WhatsApp message is at most ${WHATSAPP_TEXT_MAX_LENGTH.toLocaleString()} characters.` : null;
   const { submitting, error, canSubmit, onSubmit, onKeyDown } = useComposerSubmit(
-    body.trim() !== '' && tooLong === null,
-    () => sendWhatsApp({ conversationId, clientId: useWhatsAppDraftsStore.getState().clientIdFor(conversationId), body }),
+    (body.trim() !== '' || attachments.length > 0) && tooLong === null && !uploading,
+    () => sendWhatsApp({ conversationId, clientId: useWhatsAppDraftsStore.getState().clientIdFor(conversationId), body, attachments }),
     () => useWhatsAppDraftsStore.getState().clear(conversationId),
   );
   const waiting = link !== null && link.state !== 'connected' ? 'WhatsApp is not connected now: the message waits in the outbox and goes out when the link is back.' : null;
@@ -44,6 +58,13 @@ export function WhatsAppComposer({ conversationId, tabs, hint }: WhatsAppCompose
         submitting={submitting}
         onChange={(text) => useWhatsAppDraftsStore.getState().edit(conversationId, { body: text })}
         onKeyDown={onKeyDown}
+      />
+      <AttachmentPicker
+        attachments={attachments}
+        limits={WHATSAPP_LIMITS}
+        onChange={(next) => useWhatsAppDraftsStore.getState().edit(conversationId, { attachments: next })}
+        onUploading={setUploading}
+        disabled={submitting}
       />
       <ComposerFooter
         error={error}
