@@ -94,7 +94,14 @@ export function connectRoom(options: SyncConnectionOptions): { close(): void; st
     ws.on('message', (data: ArrayBuffer) => {
       // A closing socket still delivers what was in flight; once closed, the store may be gone.
       if (closed) return;
-      atomically(() => handleMessage(new Uint8Array(data)));
+      try {
+        atomically(() => handleMessage(new Uint8Array(data)));
+      } catch (error) {
+        // Nothing of the message was stored (the transaction rolled back), so the next start fetches
+        // it again; until then this room reconnects rather than take the whole app down.
+        console.error(`[switchboard] an update of ${options.room} could not be stored; reconnecting:`, error);
+        ws.terminate();
+      }
     });
     ws.on('unexpected-response', (_req, res) => {
       const reason = res.statusCode === 401 ? 'the server does not know this PC’s token' : `the server refused this room (HTTP ${res.statusCode})`;
