@@ -9,6 +9,7 @@ import type { Store } from '../store/open-store';
 import type { EntryChange } from './entry-change';
 import { sharedTimelineOf } from '../sync/shared-timeline';
 import { addSystemEvent } from '../entries/system-event';
+import { prepareThreadRows } from '../contacts/thread-rows';
 import { toChangeRecord } from '../sync/entry-change-records';
 import { withReaction } from './reactions';
 
@@ -43,6 +44,7 @@ export interface EntryChangesResult {
 export function createEntryChanges(store: Store, rollup: ConversationRollup) {
   const { sqlite } = store;
   const statements = prepare(sqlite);
+  const ensureThread = prepareThreadRows(sqlite);
 
   function findTarget(workspaceId: string, targetIds: readonly string[]): TargetRow | null {
     for (const id of targetIds) {
@@ -120,8 +122,7 @@ export function createEntryChanges(store: Store, rollup: ConversationRollup) {
   function moveCall(workspaceId: string, target: TargetRow, change: Extract<EntryChange, { kind: 'move' }>): void {
     // A thread made for the call on another PC may reach this one after the move: it starts unnamed
     // and takes its name when the workspace document brings it.
-    statements.placeholderContact.run({ id: change.toContactId, workspaceId, at: change.at });
-    statements.placeholderConversation.run({ id: change.toConversationId, workspaceId, contactId: change.toContactId, at: change.at });
+    ensureThread(workspaceId, { contactId: change.toContactId, conversationId: change.toConversationId, at: change.at });
     const thread = (conversationId: string) => statements.threadOf.get(conversationId) as { contactId: string; name: string };
     const from = thread(target.conversationId);
     const to = thread(change.toConversationId);
@@ -188,10 +189,6 @@ function prepare(sqlite: Database.Database) {
     outboxOf: sqlite.prepare('SELECT id, state FROM outbox WHERE entry_id = ?'),
     resolveCall: sqlite.prepare('UPDATE entries SET call_resolved_at = ? WHERE id = ?'),
     moveEntry: sqlite.prepare('UPDATE entries SET conversation_id = ?, origin_contact_id = ? WHERE id = ?'),
-    placeholderContact: sqlite.prepare(`
-      INSERT INTO contacts (id, workspace_id, display_name, created_at) VALUES (:id, :workspaceId, 'New contact', :at) ON CONFLICT (id) DO NOTHING`),
-    placeholderConversation: sqlite.prepare(`
-      INSERT INTO conversations (id, workspace_id, contact_id, last_at) VALUES (:id, :workspaceId, :contactId, :at) ON CONFLICT DO NOTHING`),
     threadOf: sqlite.prepare(`
       SELECT c.contact_id AS contactId, k.display_name AS name FROM conversations c JOIN contacts k ON k.id = c.contact_id WHERE c.id = ?`),
   };

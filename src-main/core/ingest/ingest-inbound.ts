@@ -2,12 +2,11 @@ import type { NormalizedInbound } from '../../../src-shared/domain/inbound';
 import { resolveIdentities, type IdentityKey } from '../../../src-shared/identity/resolve';
 import { formatPhoneForDisplay } from '../../../src-shared/identity/phone';
 import { addIdentities, createContact } from '../contacts/contact-repo';
-import type { ConversationRollup, RollupEntry } from '../conversations/conversation-rollup';
+import type { ConversationRollup } from '../conversations/conversation-rollup';
 import type { Store } from '../store/open-store';
 import { sharedTimelineOf } from '../sync/shared-timeline';
+import { prepareEntryInsert } from '../entries/entry-insert';
 import type { TimelineRecord } from '../../../src-shared/sync/timeline-doc';
-
-type AddedEntry = NormalizedInbound & { conversationId: string; contactId: string };
 
 export type IngestOutcome = { status: 'added'; conversationId: string } | { status: 'duplicate' };
 
@@ -24,12 +23,7 @@ export function createIngest(store: Store, rollup: ConversationRollup) {
     'SELECT contact_id FROM identities WHERE workspace_id = ? AND kind = ? AND value = ?',
   ).pluck();
   const conversationOf = sqlite.prepare('SELECT id FROM conversations WHERE contact_id = ?').pluck();
-  const insertEntry = sqlite.prepare(`
-    INSERT INTO entries (id, workspace_id, conversation_id, origin_contact_id, kind, channel, direction, subject, body,
-      occurred_at, delivery_status, attachments, call_duration_sec, call_outcome, call_recording_url, call_transcription, call_from, call_to)
-    VALUES (:id, :workspaceId, :conversationId, :contactId, :kind, :channel, :direction, :subject, :body,
-      :occurredAt, :deliveryStatus, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription, :callFrom, :callTo)
-    ON CONFLICT (id) DO NOTHING`);
+  const insertEntry = prepareEntryInsert(sqlite);
 
   const mergedInto = sqlite.prepare('SELECT merged_into FROM contacts WHERE id = ?').pluck();
 
@@ -75,38 +69,19 @@ export function createIngest(store: Store, rollup: ConversationRollup) {
     return { contactId: resolution.contactId, conversationId };
   }
 
-  function ingestOne(workspaceId: string, inbound: NormalizedInbound, added: AddedEntry[]): IngestOutcome {
+  function ingestOne(workspaceId: string, inbound: NormalizedInbound, added: TimelineRecord[]): IngestOutcome {
     const { contactId, conversationId } = resolveContact(workspaceId, inbound);
-    const inserted = insertEntry.run({
-      id: inbound.id,
-      workspaceId,
-      conversationId,
-      contactId,
-      kind: inbound.kind,
-      channel: inbound.channel,
-      direction: inbound.direction,
-      subject: inbound.subject,
-      body: inbound.body,
-      occurredAt: inbound.occurredAt,
-      deliveryStatus: inbound.deliveryStatus,
-      attachments: JSON.stringify(inbound.attachments),
-      callDurationSec: inbound.call?.durationSec ?? null,
-      callOutcome: inbound.call?.outcome ?? null,
-      callRecordingUrl: inbound.call?.recordingUrl ?? null,
-      callTranscription: inbound.call?.transcription ?? null,
-      callFrom: inbound.call?.from ?? null,
-      callTo: inbound.call?.to ?? null,
-    });
-    if (inserted.changes === 0) return { status: 'duplicate' };
-    added.push({ ...inbound, conversationId, contactId });
+    const record = toRecord(inbound, conversationId, contactId);
+    if (!insertEntry(workspaceId, record)) return { status: 'duplicate' };
+    added.push(record);
     return { status: 'added', conversationId };
   }
 
   return sqlite.transaction((workspaceId: string, inbounds: readonly NormalizedInbound[]): IngestOutcome[] => {
-    const added: AddedEntry[] = [];
+    const added: TimelineRecord[] = [];
     const outcomes = inbounds.map((inbound) => ingestOne(workspaceId, inbound, added));
     rollup.applyEntries(added);
-    shared?.putEntries(added.map(toRecord));
+    shared?.putEntries(added);
     return outcomes;
   });
 }
@@ -120,11 +95,11 @@ function fallbackName(inbound: NormalizedInbound): string {
   return first.kind === 'phone' ? formatPhoneForDisplay(first.value) : first.value;
 }
 
-function toRecord(entry: AddedEntry): TimelineRecord {
+function toRecord(entry: NormalizedInbound, conversationId: string, contactId: string): TimelineRecord {
   return {
     id: entry.id,
-    conversationId: entry.conversationId,
-    contactId: entry.contactId,
+    conversationId,
+    contactId,
     kind: entry.kind,
     channel: entry.channel,
     direction: entry.direction,

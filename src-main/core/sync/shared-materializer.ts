@@ -7,6 +7,8 @@ import { createEntryChanges } from '../entry-changes/apply-entry-changes';
 import type { Store } from '../store/open-store';
 import type { ConversationRollup } from '../conversations/conversation-rollup';
 import { newId } from '../ids';
+import { prepareThreadRows } from '../contacts/thread-rows';
+import { entryParams, prepareEntryInsert } from '../entries/entry-insert';
 import type { SharedDocs } from './shared-docs';
 import { changedKeys } from './changed-keys';
 import { fromChangeRecord } from './entry-change-records';
@@ -27,6 +29,8 @@ export function materializeSharedDocs(
 ): () => void {
   const { sqlite } = store;
   const rows = prepareRows(sqlite);
+  const ensureThread = prepareThreadRows(sqlite);
+  const insertEntry = prepareEntryInsert(sqlite);
   const entryChanges = createEntryChanges(store, rollup);
   const stops: Array<() => void> = [];
 
@@ -38,21 +42,25 @@ export function materializeSharedDocs(
   const dismissals = dismissalsOf(docs.workspace);
   const ensureContact = (contactId: string, conversationId: string, at: number) => {
     const record = contacts.get(contactId);
-    rows.insertContact.run(contactId, workspaceId, record?.displayName ?? 'New contact', record?.createdAt ?? at);
-    rows.insertConversation.run(record?.conversationId ?? conversationId, workspaceId, contactId, at);
+    ensureThread(workspaceId, { contactId, conversationId: record?.conversationId ?? conversationId, displayName: record?.displayName, at: record?.createdAt ?? at });
+  };
+
+  const upsertContact = (record: ContactRecord) => {
+    ensureThread(workspaceId, { contactId: record.id, conversationId: record.conversationId, displayName: record.displayName, at: record.createdAt });
+    rows.describeContact.run({ id: record.id, displayName: record.displayName, company: record.company ?? null, address: record.address ?? null });
   };
 
   const onWorkspace = (transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL_WRITE) return;
     for (const contactId of changedKeys(transaction, contacts)) {
       const record = contacts.get(contactId);
-      if (record) upsertContact(rows, workspaceId, record);
+      if (record) upsertContact(record);
     }
     for (const key of changedKeys(transaction, identities)) {
       const contactId = identities.get(key);
       if (!contactId) continue;
       const record = contacts.get(contactId);
-      if (record) upsertContact(rows, workspaceId, record);
+      if (record) upsertContact(record);
       const [kind, ...rest] = key.split(':');
       rows.upsertIdentity.run(newId('id'), workspaceId, contactId, kind, rest.join(':'));
     }
@@ -84,7 +92,7 @@ export function materializeSharedDocs(
 
   function applyMonth(transaction: Y.Transaction, { entries, statuses, changes }: MonthMaps): Set<string> {
     const changed = new Set<string>();
-    const added: Array<TimelineRecord & { conversationId: string }> = [];
+    const added: TimelineRecord[] = [];
     // A call's record is rewritten as its callbacks arrive (answered, then the voicemail and its
     // transcription); messages are written once and change only through the changes map.
     const recomputed = new Set<string>();
@@ -94,11 +102,11 @@ export function materializeSharedDocs(
       ensureContact(record.contactId, record.conversationId, record.occurredAt);
       const conversationId = (rows.filingConversation.get(record.conversationId) as string | undefined) ?? record.conversationId;
       const status = statuses.get(id)?.status ?? record.deliveryStatus;
-      const row = entryRow(workspaceId, { ...record, conversationId }, status);
-      if (rows.insertEntry.run(row).changes > 0) {
-        added.push({ ...record, conversationId, deliveryStatus: status });
+      const filed = { ...record, conversationId, deliveryStatus: status };
+      if (insertEntry(workspaceId, filed)) {
+        added.push(filed);
         changed.add(conversationId);
-      } else if (record.kind === 'call' && rows.updateCall.run(row).changes > 0) {
+      } else if (record.kind === 'call' && rows.updateCall.run(entryParams(workspaceId, filed)).changes > 0) {
         recomputed.add(conversationId);
       }
     }
@@ -137,15 +145,9 @@ interface MonthMaps {
 
 function prepareRows(sqlite: Database.Database) {
   return {
-    insertContact: sqlite.prepare(
-      'INSERT INTO contacts (id, workspace_id, display_name, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-    ),
     describeContact: sqlite.prepare(`
       UPDATE contacts SET display_name = :displayName, company = :company, address = :address
       WHERE id = :id AND (display_name, company, address) IS NOT (:displayName, :company, :address)`),
-    insertConversation: sqlite.prepare(
-      'INSERT INTO conversations (id, workspace_id, contact_id, last_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-    ),
     upsertIdentity: sqlite.prepare(`
       INSERT INTO identities (id, workspace_id, contact_id, kind, value) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (workspace_id, kind, value) DO UPDATE SET contact_id = excluded.contact_id`),
@@ -155,14 +157,6 @@ function prepareRows(sqlite: Database.Database) {
         SELECT s.id FROM conversations c JOIN contacts k ON k.id = c.contact_id
         JOIN conversations s ON s.contact_id = k.merged_into WHERE c.id = ?`)
       .pluck(),
-    insertEntry: sqlite.prepare(`
-      INSERT INTO entries (id, workspace_id, conversation_id, origin_contact_id, kind, channel, direction, author_member_id,
-        subject, body, occurred_at, delivery_status, attachments, call_duration_sec, call_outcome, call_recording_url, call_transcription,
-        call_from, call_to)
-      VALUES (:id, :workspaceId, :conversationId, :contactId, :kind, :channel, :direction, :authorMemberId,
-        :subject, :body, :occurredAt, :deliveryStatus, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription,
-        :callFrom, :callTo)
-      ON CONFLICT (id) DO NOTHING`),
     updateCall: sqlite.prepare(`
       UPDATE entries SET body = :body, attachments = :attachments, call_duration_sec = :callDurationSec, call_outcome = :callOutcome,
         call_recording_url = :callRecordingUrl, call_transcription = :callTranscription
@@ -170,37 +164,5 @@ function prepareRows(sqlite: Database.Database) {
         IS NOT (:body, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription)`),
     entryStatus: sqlite.prepare('SELECT delivery_status AS status, conversation_id AS conversationId FROM entries WHERE id = ?'),
     setStatus: sqlite.prepare('UPDATE entries SET delivery_status = ? WHERE id = ?'),
-  };
-}
-
-type Rows = ReturnType<typeof prepareRows>;
-
-function upsertContact(rows: Rows, workspaceId: string, record: ContactRecord): void {
-  rows.insertContact.run(record.id, workspaceId, record.displayName, record.createdAt);
-  rows.describeContact.run({ id: record.id, displayName: record.displayName, company: record.company ?? null, address: record.address ?? null });
-  rows.insertConversation.run(record.conversationId, workspaceId, record.id, record.createdAt);
-}
-
-function entryRow(workspaceId: string, record: TimelineRecord, status: DeliveryStatus | null) {
-  return {
-    id: record.id,
-    workspaceId,
-    conversationId: record.conversationId,
-    contactId: record.contactId,
-    kind: record.kind,
-    channel: record.channel,
-    direction: record.direction,
-    authorMemberId: record.authorMemberId,
-    subject: record.subject,
-    body: record.body,
-    occurredAt: record.occurredAt,
-    deliveryStatus: status,
-    attachments: JSON.stringify(record.attachments),
-    callDurationSec: record.call?.durationSec ?? null,
-    callOutcome: record.call?.outcome ?? null,
-    callRecordingUrl: record.call?.recordingUrl ?? null,
-    callTranscription: record.call?.transcription ?? null,
-    callFrom: record.call?.from ?? null,
-    callTo: record.call?.to ?? null,
   };
 }
