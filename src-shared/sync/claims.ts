@@ -1,11 +1,9 @@
 /**
- * Claims and assignments, as stored in the workspace document: a flat map of events keyed by their own
- * id (so concurrent writers never overwrite each other), plus the stamps the sync-server gives each
- * event in the order it received them. Only the server writes stamps.
+ * Claims and assignments: the rules that decide who has a conversation. PCs write claim events; the
+ * sync-server stamps each with the order it received them in and folds it, in that order, into the
+ * conversation's settled claim, so every replica agrees on the owner without keeping every event
+ * forever (how they are kept in the workspace document: claim-doc.ts).
  */
-export const CLAIM_EVENTS_MAP = 'claimEvents';
-export const CLAIM_STAMPS_MAP = 'claimStamps';
-
 export type ClaimEventKind = 'claim' | 'release' | 'assign' | 'unassign';
 
 export interface ClaimEvent {
@@ -20,43 +18,53 @@ export interface ClaimEvent {
   at: number;
 }
 
+/** A conversation's claims after every stamped event, in stamp order. */
+export interface SettledClaim {
+  ownerId: string | null;
+  /** The highest stamp folded in. */
+  stamp: number;
+  /**
+   * Each member's latest stamped event here: it tells a member whose claim came second who won, and
+   * keeps a PC from writing again an event the server already counted.
+   */
+  lastBy: Record<string, { eventId: string; kind: ClaimEventKind }>;
+}
+
 export interface ClaimState {
   ownerId: string | null;
   /** Events not yet stamped by the server, in the author's order: shown as pending. */
   pending: ClaimEvent[];
-  /** The stamped event that decided the owner, if any. */
-  decidedBy: ClaimEvent | null;
+}
+
+/** Applies one stamped event: what the server writes, and what a PC with no server computes itself. */
+export function foldClaim(settled: SettledClaim | undefined, event: ClaimEvent, stamp: number): SettledClaim {
+  return {
+    ownerId: nextOwner(settled?.ownerId ?? null, event),
+    stamp,
+    lastBy: { ...settled?.lastBy, [event.actorId]: { eventId: event.id, kind: event.kind } },
+  };
 }
 
 /**
- * The owner is decided by stamped events in stamp order: a claim takes an unowned conversation, a
- * release by the owner frees it, an assignment or unassignment overrides whatever came before.
- * Unstamped events never change the owner, so a laptop that was offline since morning cannot take a
- * conversation from the person answering it. With no server (one PC) local order rules: pass
- * `localOrder` and events count in their `at` order.
+ * The owner is the settled one: unstamped events never change it, so a laptop that was offline since
+ * morning cannot take a conversation from the person answering it. With no server (one PC) local
+ * order rules: pass `localOrder` and the events count in their `at` order.
  */
 export function resolveClaims(
+  settled: SettledClaim | undefined,
   events: readonly ClaimEvent[],
   stampOf: (eventId: string) => number | undefined,
   options: { localOrder?: boolean } = {},
 ): ClaimState {
-  const ordered = options.localOrder
-    ? [...events].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id))
-    : events
-        .filter((e) => stampOf(e.id) !== undefined)
-        .sort((a, b) => (stampOf(a.id) ?? 0) - (stampOf(b.id) ?? 0));
-  let ownerId: string | null = null;
-  let decidedBy: ClaimEvent | null = null;
-  for (const event of ordered) {
-    const next = apply(ownerId, event);
-    if (next !== ownerId || event.kind === 'assign' || event.kind === 'unassign') decidedBy = event;
-    ownerId = next;
+  if (options.localOrder) {
+    const ordered = [...events].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+    return { ownerId: ordered.reduce((owner, event) => nextOwner(owner, event), settled?.ownerId ?? null), pending: [] };
   }
-  const pending = options.localOrder ? [] : events.filter((e) => stampOf(e.id) === undefined).sort((a, b) => a.at - b.at);
-  return { ownerId, pending, decidedBy };
+  const pending = events.filter((e) => stampOf(e.id) === undefined).sort((a, b) => a.at - b.at);
+  return { ownerId: settled?.ownerId ?? null, pending };
 }
 
-function apply(ownerId: string | null, event: ClaimEvent): string | null {
+function nextOwner(ownerId: string | null, event: ClaimEvent): string | null {
   switch (event.kind) {
     case 'claim':
       return ownerId ?? event.actorId;
@@ -73,10 +81,17 @@ function apply(ownerId: string | null, event: ClaimEvent): string | null {
  * What a person needs to know about their own claims: one still waiting for the server, or one the
  * server received after someone else's, so the conversation went to them.
  */
-export function claimViewFor(state: ClaimState, events: readonly ClaimEvent[], stampOf: (eventId: string) => number | undefined, memberId: string): { pendingMine: boolean; lostTo: string | null } {
+export function claimViewFor(state: ClaimState, settled: SettledClaim | undefined, memberId: string): { pendingMine: boolean; lostTo: string | null } {
   const pendingMine = state.pending.some((e) => e.actorId === memberId && e.kind === 'claim');
-  const mine = events.filter((e) => e.actorId === memberId && stampOf(e.id) !== undefined).sort((a, b) => (stampOf(a.id) ?? 0) - (stampOf(b.id) ?? 0));
-  const latest = mine[mine.length - 1];
-  const lost = latest?.kind === 'claim' && state.ownerId !== null && state.ownerId !== memberId;
+  const lost = settled?.lastBy[memberId]?.kind === 'claim' && state.ownerId !== null && state.ownerId !== memberId;
   return { pendingMine, lostTo: lost ? state.ownerId : null };
+}
+
+/**
+ * For the author's PC: whether the server already counted this event, or a later one by the same
+ * member on this conversation (one PC's events reach the server in the order they were written).
+ */
+export function alreadyFolded(settled: SettledClaim | undefined, event: ClaimEvent): boolean {
+  const last = settled?.lastBy[event.actorId];
+  return last !== undefined && last.eventId >= event.id;
 }

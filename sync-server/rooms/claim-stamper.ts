@@ -1,84 +1,197 @@
 import * as Y from 'yjs';
-import { CLAIM_EVENTS_MAP, CLAIM_STAMPS_MAP, type ClaimEvent } from '../../src-shared/sync/claims';
+import { foldClaim, type ClaimEvent, type SettledClaim } from '../../src-shared/sync/claims';
+import {
+  claimEpochs,
+  claimStamps,
+  currentSettled,
+  isServerEpoch,
+  newestKey,
+  serverEpochKey,
+  settledGenerationKey,
+  settledGenerations,
+  type EventMap,
+  type SettledMap,
+  type StampMap,
+} from '../../src-shared/sync/claim-doc';
 import { isClientOrigin, SERVER_WRITE, STORED_LOAD } from './origins';
 
-interface ForgedStamp {
+/** Events per epoch before the server opens the next one. */
+export const EPOCH_EVENTS = 500;
+/** Epochs kept whatever they hold: the current one and the one before, which offline PCs may still be writing into. */
+const KEPT_EPOCHS = 2;
+/** Overwrites of settled records before a new generation, at least; more when there are more records. */
+const MIN_GENERATION_FOLDS = 1_000;
+
+interface Arrival {
+  epochKey: string;
   eventId: string;
-  /** The server's value before the client touched it; undefined when the client added the key. */
-  serverValue: unknown;
 }
 
 /**
  * Gives each new claim event of a workspace document the next stamp, in the order the server received
- * them, which is what makes every replica agree on who owns a conversation. Stamps are the server's
- * alone: a client's write to them is undone in the same server transaction that stamps, since a Yjs
- * update cannot be refused after it is applied and checking it beforehand would mean applying it twice.
+ * them, and folds it into its conversation's settled claim: that is what makes every replica agree on
+ * who owns a conversation. It also keeps the claims small (claim-doc.ts): a new epoch as one fills,
+ * counted epochs deleted, a fresh generation of settled records once overwrites pile up.
+ *
+ * Stamps and settled records are the server's alone. A Yjs update cannot be refused once applied, so a
+ * client's write to them is undone in the server transaction that stamps, from the server's own copy.
  */
 export class ClaimStamper {
-  private readonly events: Y.Map<ClaimEvent>;
-  private readonly stamps: Y.Map<number>;
-  private arrived: string[] = [];
-  private forged: ForgedStamp[] = [];
+  private readonly epochs: Y.Map<EventMap>;
+  private readonly stamps: Y.Map<StampMap>;
+  private readonly generations: Y.Map<SettledMap>;
+  private readonly stampCopy = new Map<string, Map<string, number>>();
+  private readonly settledCopy = new Map<string, SettledClaim>();
+  private arrived: Arrival[] = [];
+  /** Client transactions that wrote to stamps or settled records since the last settle. */
+  private tampered = new Set<Y.Transaction>();
   private nextStamp = 1;
+  private nextEpoch = 1;
+  private nextGeneration = 1;
+  private foldsInGeneration = 0;
 
   constructor(private readonly doc: Y.Doc) {
-    this.events = doc.getMap<ClaimEvent>(CLAIM_EVENTS_MAP);
-    this.stamps = doc.getMap<number>(CLAIM_STAMPS_MAP);
+    this.epochs = claimEpochs(doc);
+    this.stamps = claimStamps(doc);
+    this.generations = settledGenerations(doc);
     // Events loaded from the store are picked up by `resume`; any other arrival, even one the server wrote, is stamped.
-    this.events.observe((event, transaction) => {
+    this.epochs.observeDeep((events, transaction) => {
       if (transaction.origin === STORED_LOAD) return;
-      const added = [...event.changes.keys].filter(([, change]) => change.action === 'add').map(([id]) => id);
-      this.arrived.push(...sortByAuthorClock(this.events, added));
+      for (const event of events) this.arrived.push(...this.arrivalsIn(event));
     });
-    this.stamps.observe((event, transaction) => {
-      if (!isClientOrigin(transaction.origin)) return;
-      for (const [eventId, change] of event.changes.keys) {
-        this.forged.push({ eventId, serverValue: change.action === 'add' ? undefined : change.oldValue });
-      }
-    });
+    const watchServerOwned = (_: unknown, transaction: Y.Transaction) => {
+      if (isClientOrigin(transaction.origin)) this.tampered.add(transaction);
+    };
+    this.stamps.observeDeep(watchServerOwned);
+    this.generations.observeDeep(watchServerOwned);
   }
 
   /**
-   * After a load: continues numbering after the highest stamp, and stamps events that arrived while
-   * nothing stamped them (a document written before stamping existed), oldest author clock first.
+   * After a load: takes the stored stamps and settled records as its own copy, continues numbering
+   * after the highest, and stamps events that arrived while nothing stamped them, oldest author clock first.
    */
   resume(): void {
-    for (const stamp of this.stamps.values()) {
-      if (typeof stamp === 'number' && stamp >= this.nextStamp) this.nextStamp = stamp + 1;
-    }
-    this.arrived = sortByAuthorClock(this.events, [...this.events.keys()]);
-    this.forged = [];
+    const doc = this.doc;
+    for (const [epochKey, stamps] of this.stamps.entries()) this.stampCopy.set(epochKey, new Map(stamps.entries()));
+    for (const [conversationId, settled] of currentSettled(doc)?.entries() ?? []) this.settledCopy.set(conversationId, settled);
+    const stamps = [...this.stampCopy.values()].flatMap((m) => [...m.values()]);
+    this.nextStamp = Math.max(0, ...stamps, ...[...this.settledCopy.values()].map((s) => s.stamp)) + 1;
+    this.nextEpoch = keyNumber(newestKey(this.epochs, isServerEpoch)) + 1;
+    this.nextGeneration = keyNumber(newestKey(this.generations)) + 1;
+    this.arrived = [...this.epochs.entries()].flatMap(([epochKey, epoch]) => [...epoch.keys()].map((eventId) => ({ epochKey, eventId })));
+    this.tampered.clear();
     this.settle();
   }
 
-  /** Undoes forged stamps and stamps new events, in one server transaction; a no-op when there is nothing to do. */
+  /** Undoes clients' writes to stamps and settled records, stamps and folds new events, in one server transaction. */
   settle(): { stamped: number; undone: number } {
-    if (this.arrived.length === 0 && this.forged.length === 0) return { stamped: 0, undone: 0 };
-    const arrived = this.arrived;
-    const forged = this.forged;
+    const undone = this.tampered.size;
+    if (this.arrived.length === 0 && undone === 0 && newestKey(this.epochs, isServerEpoch) !== null) return { stamped: 0, undone: 0 };
+    const arrived = this.sortByAuthorClock(this.arrived);
     this.arrived = [];
-    this.forged = [];
+    this.tampered.clear();
     let stamped = 0;
     this.doc.transact(() => {
-      for (const { eventId, serverValue } of forged) {
-        if (typeof serverValue === 'number') this.stamps.set(eventId, serverValue);
-        else this.stamps.delete(eventId);
-      }
-      for (const eventId of arrived) {
-        if (this.events.has(eventId) && !this.stamps.has(eventId)) {
-          this.stamps.set(eventId, this.nextStamp++);
-          stamped++;
-        }
-      }
+      if (undone > 0) this.restore();
+      for (const arrival of arrived) if (this.stampAndFold(arrival)) stamped++;
+      this.openEpochIfFull();
+      this.retireCountedEpochs();
+      if (this.foldsInGeneration >= Math.max(MIN_GENERATION_FOLDS, this.settledCopy.size)) this.startGeneration();
     }, SERVER_WRITE);
-    return { stamped, undone: forged.length };
+    return { stamped, undone };
+  }
+
+  private arrivalsIn(event: Y.YEvent<Y.AbstractType<unknown>>): Arrival[] {
+    const arrivals: Arrival[] = [];
+    for (const [key, change] of event.changes.keys) {
+      if (change.action === 'delete') continue;
+      if (event.target === this.epochs) {
+        for (const eventId of this.epochs.get(key)?.keys() ?? []) arrivals.push({ epochKey: key, eventId });
+      } else {
+        arrivals.push({ epochKey: event.path[0] as string, eventId: key });
+      }
+    }
+    return arrivals;
+  }
+
+  private stampAndFold({ epochKey, eventId }: Arrival): boolean {
+    const event = this.epochs.get(epochKey)?.get(eventId);
+    const epochStamps = this.stampCopy.get(epochKey) ?? new Map<string, number>();
+    if (!event || epochStamps.has(eventId)) return false;
+    const stamp = this.nextStamp++;
+    epochStamps.set(eventId, stamp);
+    this.stampCopy.set(epochKey, epochStamps);
+    this.stampMapOf(epochKey).set(eventId, stamp);
+    const settled = this.settledCopy.get(event.conversationId);
+    // The same event written again by a PC that could not tell it had been counted is stamped, not counted twice.
+    if (settled?.lastBy[event.actorId]?.eventId !== event.id) this.writeSettled(event.conversationId, foldClaim(settled, event, stamp));
+    return true;
+  }
+
+  private writeSettled(conversationId: string, settled: SettledClaim): void {
+    this.settledCopy.set(conversationId, settled);
+    const generation = newestKey(this.generations);
+    if (generation === null) this.startGeneration();
+    else this.generations.get(generation)?.set(conversationId, settled);
+    this.foldsInGeneration++;
+  }
+
+  private stampMapOf(epochKey: string): StampMap {
+    let map = this.stamps.get(epochKey);
+    if (!map) {
+      map = new Y.Map<number>();
+      this.stamps.set(epochKey, map);
+    }
+    return map;
+  }
+
+  private openEpochIfFull(): void {
+    const current = newestKey(this.epochs, isServerEpoch);
+    if (current !== null && (this.epochs.get(current)?.size ?? 0) < EPOCH_EVENTS) return;
+    this.epochs.set(serverEpochKey(this.nextEpoch++), new Y.Map<ClaimEvent>());
+  }
+
+  /** Deletes epochs older than the kept ones once every event in them is stamped (and so folded). */
+  private retireCountedEpochs(): void {
+    const kept = new Set([...this.epochs.keys()].filter(isServerEpoch).sort().slice(-KEPT_EPOCHS));
+    for (const [epochKey, epoch] of [...this.epochs.entries()]) {
+      const stamps = this.stampCopy.get(epochKey);
+      if (kept.has(epochKey) || [...epoch.keys()].some((eventId) => !stamps?.has(eventId))) continue;
+      this.epochs.delete(epochKey);
+      this.stamps.delete(epochKey);
+      this.stampCopy.delete(epochKey);
+    }
+  }
+
+  /** A new generation holding only the current records; deleting the old one lets Yjs forget their history. */
+  private startGeneration(): void {
+    const fresh = new Y.Map<SettledClaim>();
+    for (const key of [...this.generations.keys()]) this.generations.delete(key);
+    this.generations.set(settledGenerationKey(this.nextGeneration++), fresh);
+    for (const [conversationId, settled] of this.settledCopy) fresh.set(conversationId, settled);
+    this.foldsInGeneration = 0;
+  }
+
+  private restore(): void {
+    for (const key of [...this.stamps.keys()]) if (!this.stampCopy.has(key)) this.stamps.delete(key);
+    for (const [epochKey, copy] of this.stampCopy) {
+      const map = this.stampMapOf(epochKey);
+      for (const eventId of [...map.keys()]) if (!copy.has(eventId)) map.delete(eventId);
+      for (const [eventId, stamp] of copy) if (map.get(eventId) !== stamp) map.set(eventId, stamp);
+    }
+    this.startGeneration();
+  }
+
+  private sortByAuthorClock(arrivals: Arrival[]): Arrival[] {
+    const at = ({ epochKey, eventId }: Arrival) => {
+      const value = this.epochs.get(epochKey)?.get(eventId)?.at;
+      return typeof value === 'number' ? value : 0;
+    };
+    return arrivals.sort((a, b) => at(a) - at(b) || a.eventId.localeCompare(b.eventId));
   }
 }
 
-function sortByAuthorClock(events: Y.Map<ClaimEvent>, ids: string[]): string[] {
-  const at = (id: string) => {
-    const value = events.get(id)?.at;
-    return typeof value === 'number' ? value : 0;
-  };
-  return ids.sort((a, b) => at(a) - at(b) || a.localeCompare(b));
+/** The number in a zero-padded epoch or generation key; 0 when there is none. */
+function keyNumber(key: string | null): number {
+  return key === null ? 0 : Number(key.slice(1));
 }

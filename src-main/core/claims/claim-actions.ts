@@ -14,7 +14,7 @@ const nextId = monotonicFactory();
 export function createClaimActions(log: ClaimLog, me: Member, members: readonly Member[]) {
   const append = (conversationId: string, kind: ClaimEventKind, assigneeId: string | null) => {
     const event: ClaimEvent = { id: `clm_${nextId()}`, conversationId, kind, actorId: me.id, assigneeId, at: Date.now() };
-    log.events.set(event.id, event);
+    log.append(event);
     return log.resolve(conversationId);
   };
 

@@ -1,49 +1,114 @@
-import type * as Y from 'yjs';
-import { CLAIM_EVENTS_MAP, CLAIM_STAMPS_MAP, claimViewFor, resolveClaims, type ClaimEvent, type ClaimState } from '../../../src-shared/sync/claims';
+import * as Y from 'yjs';
+import { alreadyFolded, claimViewFor, resolveClaims, type ClaimEvent, type ClaimState } from '../../../src-shared/sync/claims';
+import { appendClaimEvent, claimEpochs, claimStamps, currentSettled, settledGenerations, type EventMap } from '../../../src-shared/sync/claim-doc';
 import type { ClaimView } from '../../../src-shared/api/requests';
 
 /**
- * The claim events of the workspace document, indexed by conversation so that resolving one
- * conversation does not walk every claim ever made.
+ * The claims of the workspace document as this PC reads them: the live events indexed by
+ * conversation (so resolving one does not walk every claim), the server's stamps and settled
+ * records, and which conversations each transaction touched. When the server deletes an epoch, an
+ * event in it that it never counted (written here while offline) is written again into the newest
+ * epoch, inside the same transaction cleanup, so it is stored together with the deletion.
  */
 export function createClaimLog(doc: Y.Doc, options: { localOrder: boolean }) {
-  const events = doc.getMap<ClaimEvent>(CLAIM_EVENTS_MAP);
-  const stamps = doc.getMap<number>(CLAIM_STAMPS_MAP);
-  const byConversation = new Map<string, ClaimEvent[]>();
-  const index = (event: ClaimEvent) => {
-    const list = byConversation.get(event.conversationId) ?? [];
-    list.push(event);
-    byConversation.set(event.conversationId, list);
+  const epochs = claimEpochs(doc);
+  const byEpoch = new Map<string, Map<string, ClaimEvent>>();
+  const epochOf = new Map<string, string>();
+  const byConversation = new Map<string, Map<string, ClaimEvent>>();
+  let touched = new Set<string>();
+
+  const index = (epochKey: string, event: ClaimEvent) => {
+    const inEpoch = byEpoch.get(epochKey) ?? new Map<string, ClaimEvent>();
+    inEpoch.set(event.id, event);
+    byEpoch.set(epochKey, inEpoch);
+    epochOf.set(event.id, epochKey);
+    const inConversation = byConversation.get(event.conversationId) ?? new Map<string, ClaimEvent>();
+    inConversation.set(event.id, event);
+    byConversation.set(event.conversationId, inConversation);
+    touched.add(event.conversationId);
   };
-  for (const event of events.values()) index(event);
+  const indexEpoch = (epochKey: string, epoch: EventMap) => {
+    for (const event of epoch.values()) index(epochKey, event);
+  };
+  const settledOf = (conversationId: string) => currentSettled(doc)?.get(conversationId);
+
+  /** Forgets a deleted epoch's events, and returns those the server never counted. */
+  const dropEpoch = (epochKey: string): ClaimEvent[] => {
+    const uncounted: ClaimEvent[] = [];
+    for (const event of byEpoch.get(epochKey)?.values() ?? []) {
+      epochOf.delete(event.id);
+      byConversation.get(event.conversationId)?.delete(event.id);
+      touched.add(event.conversationId);
+      if (!alreadyFolded(settledOf(event.conversationId), event)) uncounted.push(event);
+    }
+    byEpoch.delete(epochKey);
+    return uncounted;
+  };
+
+  for (const [key, epoch] of epochs.entries()) indexEpoch(key, epoch);
   // Observers run before 'afterTransaction', so the index is current for whoever reacts to a change.
-  events.observe((change) => {
-    for (const id of change.keysChanged) {
-      const event = events.get(id);
-      if (event && !byConversation.get(event.conversationId)?.some((e) => e.id === id)) index(event);
+  epochs.observeDeep((events) => {
+    const uncounted: ClaimEvent[] = [];
+    for (const event of events) {
+      for (const [key, change] of event.changes.keys) {
+        if (event.target === epochs) {
+          if (change.action !== 'add') uncounted.push(...dropEpoch(key));
+          const epoch = epochs.get(key);
+          if (epoch) indexEpoch(key, epoch);
+        } else {
+          const epochKey = event.path[0] as string;
+          const value = (event.target as EventMap).get(key);
+          if (value) index(epochKey, value);
+        }
+      }
+    }
+    for (const event of uncounted) appendClaimEvent(doc, event);
+  });
+  claimStamps(doc).observeDeep((events) => {
+    for (const event of events) {
+      if (event.target === claimStamps(doc)) continue;
+      for (const eventId of event.changes.keys.keys()) {
+        const epochKey = epochOf.get(eventId);
+        const claim = epochKey ? byEpoch.get(epochKey)?.get(eventId) : undefined;
+        if (claim) touched.add(claim.conversationId);
+      }
+    }
+  });
+  settledGenerations(doc).observeDeep((events) => {
+    for (const event of events) {
+      if (event.target === settledGenerations(doc)) {
+        for (const conversationId of currentSettled(doc)?.keys() ?? []) touched.add(conversationId);
+      } else {
+        for (const conversationId of event.changes.keys.keys()) touched.add(conversationId);
+      }
     }
   });
 
+  const stampOf = (eventId: string) => {
+    const epochKey = epochOf.get(eventId);
+    return epochKey === undefined ? undefined : claimStamps(doc).get(epochKey)?.get(eventId);
+  };
+  const resolve = (conversationId: string): ClaimState =>
+    resolveClaims(settledOf(conversationId), [...(byConversation.get(conversationId)?.values() ?? [])], stampOf, options);
+
   return {
-    events,
-    stamps,
-    conversationIds: () => [...byConversation.keys()],
-    /** The conversations whose owner may have changed when these events or stamps changed. */
-    conversationsOf(eventOrStampIds: Iterable<string>): Set<string> {
-      const touched = new Set<string>();
-      for (const id of eventOrStampIds) {
-        const event = events.get(id);
-        if (event) touched.add(event.conversationId);
-      }
-      return touched;
+    append: (event: ClaimEvent) => appendClaimEvent(doc, event),
+    eventsOf: (conversationId: string): ClaimEvent[] => [...(byConversation.get(conversationId)?.values() ?? [])],
+    /** Every conversation with a settled record or a live event. */
+    conversationIds(): string[] {
+      const ids = new Set(currentSettled(doc)?.keys() ?? []);
+      for (const [id, events] of byConversation) if (events.size > 0) ids.add(id);
+      return [...ids];
     },
-    resolve(conversationId: string): ClaimState {
-      return resolveClaims(byConversation.get(conversationId) ?? [], (id) => stamps.get(id), options);
+    /** The conversations whose claims changed since the last call. */
+    takeTouched(): Set<string> {
+      const taken = touched;
+      touched = new Set();
+      return taken;
     },
+    resolve,
     view(conversationId: string, memberId: string): ClaimView {
-      const list = byConversation.get(conversationId) ?? [];
-      const stampOf = (id: string) => stamps.get(id);
-      return claimViewFor(resolveClaims(list, stampOf, options), list, stampOf, memberId);
+      return claimViewFor(resolve(conversationId), settledOf(conversationId), memberId);
     },
   };
 }

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type * as Y from 'yjs';
 import type { ClaimLog } from './claim-log';
-import { changedKeys } from '../sync/changed-keys';
 
 /**
  * Keeps conversations.assignee_id equal to what the claim log resolves to. Every document transaction
@@ -25,15 +24,14 @@ export function materializeClaims(
   });
 
   apply(log.conversationIds());
-  const onTransaction = (transaction: Y.Transaction) => {
-    const eventIds = changedKeys(transaction, log.events);
-    const stampIds = changedKeys(transaction, log.stamps);
-    if (eventIds.length === 0 && stampIds.length === 0) return;
-    // Every touched conversation is announced, not only those whose owner changed: a stamp that
-    // settles a pending claim (won or lost) changes what its author is shown.
-    const touched = log.conversationsOf([...eventIds, ...stampIds]);
+  log.takeTouched();
+  // Every touched conversation is announced, not only those whose owner changed: a stamp that
+  // settles a pending claim (won or lost) changes what its author is shown.
+  const onTransaction = () => {
+    const touched = log.takeTouched();
+    if (touched.size === 0) return;
     apply(touched);
-    if (touched.size > 0) onChanged([...touched]);
+    onChanged([...touched]);
   };
   doc.on('afterTransaction', onTransaction);
   return () => doc.off('afterTransaction', onTransaction);

@@ -1,21 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLAIM_EVENTS_MAP, CLAIM_STAMPS_MAP, resolveClaims, type ClaimEvent } from '../../../src-shared/sync/claims';
+import { claimEpochs, claimStamps, currentSettled, isServerEpoch, newestKey } from '../../../src-shared/sync/claim-doc';
+import { allStamps, claimStateOf, writeClaimEvent } from '../../support/claim-doc-view';
 import { connectClient, TestServer, waitFor, type Client, type Member } from './harness';
 
 const ROOM = 'ws/acme';
 
-const events = (doc: Y.Doc) => doc.getMap<ClaimEvent>(CLAIM_EVENTS_MAP);
-const stamps = (doc: Y.Doc) => doc.getMap<number>(CLAIM_STAMPS_MAP);
-const ownerOf = (doc: Y.Doc, conversationId: string) =>
-  resolveClaims(
-    [...events(doc).values()].filter((e) => e.conversationId === conversationId),
-    (id) => stamps(doc).get(id),
-  );
-
-function claim(doc: Y.Doc, id: string, actorId: string, at: number): void {
-  events(doc).set(id, { id, conversationId: 'cv_1', kind: 'claim', actorId, assigneeId: null, at });
-}
+const settledOf = (doc: Y.Doc) => currentSettled(doc)?.get('cv_1');
+const stampCount = (doc: Y.Doc) => Object.keys(allStamps(doc)).length;
+const ownerOf = (doc: Y.Doc, conversationId: string) => claimStateOf(doc, conversationId);
+const claim = (doc: Y.Doc, id: string, actorId: string, at: number) => writeClaimEvent(doc, id, actorId, at);
 
 describe('sync-server: claim stamps', () => {
   let server: TestServer;
@@ -48,15 +42,19 @@ describe('sync-server: claim stamps', () => {
     expect(ownerOf(a.doc, 'cv_1')).toMatchObject({ ownerId: null, pending: [expect.objectContaining({ id: 'ev_desk' })] });
 
     a.provider.connect();
-    await waitFor(() => stamps(a.doc).get('ev_desk') !== undefined, 'the desk claim to be stamped');
+    await waitFor(() => settledOf(a.doc)?.lastBy[desk.memberId]?.eventId === 'ev_desk', 'the desk claim to be stamped and counted');
     b.provider.connect();
-    await waitFor(() => stamps(a.doc).size === 2 && stamps(b.doc).size === 2, 'both replicas to hold both stamps');
+    await waitFor(() => settledOf(a.doc)?.stamp === 2 && settledOf(b.doc)?.stamp === 2, 'both replicas to hold both claims counted');
 
     const observer = client(desk.token);
     await observer.synced();
     for (const doc of [a.doc, b.doc, observer.doc]) {
-      expect(stamps(doc).toJSON()).toEqual({ ev_desk: 1, ev_laptop: 2 });
-      expect(ownerOf(doc, 'cv_1')).toMatchObject({ ownerId: desk.memberId, pending: [] });
+      expect(settledOf(doc)).toEqual({
+        ownerId: desk.memberId,
+        stamp: 2,
+        lastBy: { [desk.memberId]: { eventId: 'ev_desk', kind: 'claim' }, [laptop.memberId]: { eventId: 'ev_laptop', kind: 'claim' } },
+      });
+      expect(ownerOf(doc, 'cv_1')).toEqual({ ownerId: desk.memberId, pending: [] });
     }
   });
 
@@ -65,16 +63,16 @@ describe('sync-server: claim stamps', () => {
     await a.synced();
     claim(a.doc, 'ev_1', desk.memberId, 1);
     claim(a.doc, 'ev_2', desk.memberId, 2);
-    await waitFor(() => server.storedDoc(ROOM).getMap(CLAIM_STAMPS_MAP).size === 2, 'two stored stamps');
+    await waitFor(() => stampCount(server.storedDoc(ROOM)) === 2, 'two stored stamps');
     a.destroy();
 
     await server.restart();
     const b = client(laptop.token);
     await b.synced();
-    events(b.doc).set('ev_3', { id: 'ev_3', conversationId: 'cv_1', kind: 'release', actorId: desk.memberId, assigneeId: null, at: 3 });
-    await waitFor(() => stamps(b.doc).has('ev_3'), 'the third event to be stamped');
-    expect(stamps(b.doc).toJSON()).toEqual({ ev_1: 1, ev_2: 2, ev_3: 3 });
-    expect(server.storedDoc(ROOM).getMap(CLAIM_STAMPS_MAP).toJSON()).toEqual({ ev_1: 1, ev_2: 2, ev_3: 3 });
+    writeClaimEvent(b.doc, 'ev_3', desk.memberId, 3, 'release');
+    await waitFor(() => allStamps(b.doc).ev_3 !== undefined, 'the third event to be stamped');
+    expect(allStamps(b.doc)).toEqual({ ev_1: 1, ev_2: 2, ev_3: 3 });
+    expect(allStamps(server.storedDoc(ROOM))).toEqual({ ev_1: 1, ev_2: 2, ev_3: 3 });
     expect(ownerOf(b.doc, 'cv_1').ownerId).toBeNull();
   });
 
@@ -83,15 +81,19 @@ describe('sync-server: claim stamps', () => {
     const b = client(laptop.token);
     await Promise.all([a.synced(), b.synced()]);
     claim(a.doc, 'ev_desk', desk.memberId, 1);
-    await waitFor(() => stamps(b.doc).get('ev_desk') === 1, 'the honest claim to be stamped');
+    await waitFor(() => allStamps(b.doc).ev_desk === 1, 'the honest claim to be stamped');
 
     b.doc.transact(() => {
       claim(b.doc, 'ev_cheat', laptop.memberId, 2);
-      stamps(b.doc).set('ev_cheat', 0);
-      stamps(b.doc).delete('ev_desk');
-      stamps(b.doc).set('ev_ghost', 7);
+      const epochStamps = claimStamps(b.doc).get(newestKey(claimEpochs(b.doc), isServerEpoch) ?? '');
+      epochStamps?.set('ev_cheat', 0);
+      epochStamps?.delete('ev_desk');
+      epochStamps?.set('ev_ghost', 7);
     });
-    const settled = (doc: Y.Doc) => JSON.stringify(stamps(doc).toJSON()) === JSON.stringify({ ev_desk: 1, ev_cheat: 2 });
+    const settled = (doc: Y.Doc) => {
+      const stamps = allStamps(doc);
+      return stamps.ev_desk === 1 && stamps.ev_cheat === 2 && Object.keys(stamps).length === 2;
+    };
     await waitFor(() => settled(a.doc) && settled(b.doc) && settled(server.storedDoc(ROOM)), 'the forged stamps to be undone everywhere');
     expect(ownerOf(a.doc, 'cv_1').ownerId).toBe(desk.memberId);
     expect(ownerOf(b.doc, 'cv_1').ownerId).toBe(desk.memberId);
@@ -104,6 +106,6 @@ describe('sync-server: claim stamps', () => {
     claim(timeline.doc, 'ev_x', desk.memberId, 1);
     timeline.doc.getText('marker').insert(0, 'stored');
     await waitFor(() => server.storedDoc('ws/acme/t/2025-03').getText('marker').toString() === 'stored', 'the edit to be stored');
-    expect(server.storedDoc('ws/acme/t/2025-03').getMap(CLAIM_STAMPS_MAP).size).toBe(0);
+    expect(stampCount(server.storedDoc('ws/acme/t/2025-03'))).toBe(0);
   });
 });

@@ -1,80 +1,148 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLAIM_EVENTS_MAP, CLAIM_STAMPS_MAP, type ClaimEvent } from '../../../src-shared/sync/claims';
-import { ClaimStamper } from '../../../sync-server/rooms/claim-stamper';
+import type { ClaimEvent } from '../../../src-shared/sync/claims';
+import { appendClaimEvent, claimEpochs, claimStamps, currentSettled, isServerEpoch, newestKey, settledGenerations } from '../../../src-shared/sync/claim-doc';
+import { ClaimStamper, EPOCH_EVENTS } from '../../../sync-server/rooms/claim-stamper';
 import { SERVER_WRITE, STORED_LOAD } from '../../../sync-server/rooms/origins';
+import { createClaimLog } from '../../../src-main/core/claims/claim-log';
+import { allStamps, claimStateOf } from '../../support/claim-doc-view';
 
 const CLIENT = { connection: 1 };
 
-function event(id: string, at: number): ClaimEvent {
-  return { id, conversationId: 'cv', kind: 'claim', actorId: 'm', assigneeId: null, at };
+function event(id: string, at: number, actorId = 'm', conversationId = 'cv'): ClaimEvent {
+  return { id, conversationId, kind: 'claim', actorId, assigneeId: null, at };
 }
+
+const clients = new WeakMap<Y.Doc, Y.Doc>();
 
 /** A client's change as the server receives it: an update applied with the connection as origin. */
 function fromClient(server: Y.Doc, change: (doc: Y.Doc) => void): void {
-  const client = new Y.Doc();
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  const client = clients.get(server) ?? new Y.Doc();
+  clients.set(server, client);
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server, Y.encodeStateVector(client)));
   const before = Y.encodeStateVector(client);
   change(client);
   Y.applyUpdate(server, Y.encodeStateAsUpdate(client, before), CLIENT);
 }
 
+/** Two-way exchange between a PC's document and the server's, the server settling what it took in. */
+function exchange(pc: Y.Doc, server: Y.Doc, stamper: ClaimStamper): void {
+  for (let round = 0; round < 3; round++) {
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(pc, Y.encodeStateVector(server)), CLIENT);
+    stamper.settle();
+    Y.applyUpdate(pc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(pc)));
+  }
+}
+
+function startedServer(): { doc: Y.Doc; stamper: ClaimStamper } {
+  const doc = new Y.Doc();
+  const stamper = new ClaimStamper(doc);
+  stamper.resume();
+  return { doc, stamper };
+}
+
 describe('ClaimStamper', () => {
-  it('stamps new events in arrival order, by author clock within one update', () => {
-    const doc = new Y.Doc();
-    const stamper = new ClaimStamper(doc);
-    stamper.resume();
-    fromClient(doc, (d) => d.getMap(CLAIM_EVENTS_MAP).set('late', event('late', 50)));
+  it('opens the first epoch, and stamps new events in arrival order, by author clock within one update', () => {
+    const { doc, stamper } = startedServer();
+    expect(newestKey(claimEpochs(doc), isServerEpoch)).not.toBeNull();
+    fromClient(doc, (d) => appendClaimEvent(d, event('late', 50)));
     expect(stamper.settle()).toEqual({ stamped: 1, undone: 0 });
     fromClient(doc, (d) => {
-      d.getMap(CLAIM_EVENTS_MAP).set('b', event('b', 20));
-      d.getMap(CLAIM_EVENTS_MAP).set('a', event('a', 10));
+      appendClaimEvent(d, event('b', 20));
+      appendClaimEvent(d, event('a', 10));
     });
     stamper.settle();
-    expect(doc.getMap(CLAIM_STAMPS_MAP).toJSON()).toEqual({ late: 1, a: 2, b: 3 });
+    expect(allStamps(doc)).toEqual({ late: 1, a: 2, b: 3 });
     expect(stamper.settle()).toEqual({ stamped: 0, undone: 0 });
+    expect(currentSettled(doc)?.get('cv')).toMatchObject({ ownerId: 'm', stamp: 3 });
   });
 
   it('writes stamps as the server, and does not take its own writes for forgeries', () => {
-    const doc = new Y.Doc();
-    const stamper = new ClaimStamper(doc);
+    const { doc, stamper } = startedServer();
     const origins: unknown[] = [];
     doc.on('afterTransaction', (transaction: Y.Transaction) => origins.push(transaction.origin));
-    fromClient(doc, (d) => d.getMap(CLAIM_EVENTS_MAP).set('f', event('f', 1)));
+    fromClient(doc, (d) => appendClaimEvent(d, event('f', 1)));
     expect(stamper.settle()).toEqual({ stamped: 1, undone: 0 });
     expect(origins).toEqual([CLIENT, SERVER_WRITE]);
-    doc.transact(() => doc.getMap(CLAIM_EVENTS_MAP).set('system', event('system', 2)), SERVER_WRITE);
+    doc.transact(() => appendClaimEvent(doc, event('system', 2)), SERVER_WRITE);
     expect(stamper.settle()).toEqual({ stamped: 1, undone: 0 });
-    expect(doc.getMap(CLAIM_STAMPS_MAP).toJSON()).toEqual({ f: 1, system: 2 });
+    expect(allStamps(doc)).toEqual({ f: 1, system: 2 });
   });
 
   it('resumes after the highest stamp and stamps what was left unstamped, oldest first', () => {
     const doc = new Y.Doc();
     doc.transact(() => {
-      doc.getMap(CLAIM_EVENTS_MAP).set('x', event('x', 1));
-      doc.getMap(CLAIM_STAMPS_MAP).set('x', 41);
-      doc.getMap(CLAIM_EVENTS_MAP).set('y2', event('y2', 30));
-      doc.getMap(CLAIM_EVENTS_MAP).set('y1', event('y1', 20));
+      appendClaimEvent(doc, event('x', 1));
+      claimStamps(doc).set(newestKey(claimEpochs(doc)) as string, new Y.Map<number>([['x', 41]]));
+      appendClaimEvent(doc, event('y2', 30));
+      appendClaimEvent(doc, event('y1', 20));
     }, STORED_LOAD);
-    new ClaimStamper(doc).resume();
-    expect(doc.getMap(CLAIM_STAMPS_MAP).toJSON()).toEqual({ x: 41, y1: 42, y2: 43 });
+    const stamper = new ClaimStamper(doc);
+    stamper.resume();
+    // The PC's own epoch is counted in full, so it is let go; what it held is in the settled record.
+    expect(allStamps(doc)).toEqual({});
+    expect(currentSettled(doc)?.get('cv')).toMatchObject({ stamp: 43, lastBy: { m: { eventId: 'y2' } } });
+    fromClient(doc, (d) => appendClaimEvent(d, event('z', 40)));
+    stamper.settle();
+    expect(allStamps(doc)).toEqual({ z: 44 });
   });
 
-  it('undoes a client writing, changing or deleting stamps', () => {
-    const doc = new Y.Doc();
-    const stamper = new ClaimStamper(doc);
-    fromClient(doc, (d) => d.getMap(CLAIM_EVENTS_MAP).set('honest', event('honest', 1)));
+  it('undoes a client writing, changing or deleting stamps and settled claims', () => {
+    const { doc, stamper } = startedServer();
+    fromClient(doc, (d) => appendClaimEvent(d, event('honest', 1, 'desk')));
     stamper.settle();
     fromClient(doc, (d) => {
-      d.getMap(CLAIM_EVENTS_MAP).set('cheat', event('cheat', 2));
-      d.getMap(CLAIM_STAMPS_MAP).set('cheat', 0);
-      d.getMap(CLAIM_STAMPS_MAP).delete('honest');
-      d.getMap(CLAIM_STAMPS_MAP).set('ghost', 5);
+      appendClaimEvent(d, event('cheat', 2, 'laptop'));
+      const stamps = claimStamps(d).get(newestKey(claimEpochs(d), isServerEpoch) as string);
+      stamps?.set('cheat', 0);
+      stamps?.delete('honest');
+      stamps?.set('ghost', 5);
+      currentSettled(d)?.set('cv', { ownerId: 'laptop', stamp: 0, lastBy: {} });
     });
-    expect(stamper.settle()).toEqual({ stamped: 1, undone: 3 });
-    expect(doc.getMap(CLAIM_STAMPS_MAP).toJSON()).toEqual({ honest: 1, cheat: 2 });
-    fromClient(doc, (d) => d.getMap(CLAIM_STAMPS_MAP).set('honest', 99));
+    expect(stamper.settle()).toEqual({ stamped: 1, undone: 1 });
+    expect(allStamps(doc)).toEqual({ honest: 1, cheat: 2 });
+    expect(claimStateOf(doc, 'cv').ownerId).toBe('desk');
+    fromClient(doc, (d) => settledGenerations(d).clear());
     stamper.settle();
-    expect(doc.getMap(CLAIM_STAMPS_MAP).get('honest')).toBe(1);
+    expect(claimStateOf(doc, 'cv').ownerId).toBe('desk');
+  });
+
+  it('keeps the document from growing with every claim: counted epochs and overwritten records are let go', () => {
+    const { doc, stamper } = startedServer();
+    const claimMany = (from: number, count: number) => {
+      for (let i = from; i < from + count; i++) {
+        fromClient(doc, (d) => appendClaimEvent(d, event(`clm_${String(i).padStart(6, '0')}`, i, `m${i % 3}`, `cv_${i % 50}`)));
+        stamper.settle();
+      }
+    };
+    claimMany(0, 2 * EPOCH_EVENTS);
+    const early = Y.encodeStateAsUpdate(doc).byteLength;
+    claimMany(2 * EPOCH_EVENTS, 8 * EPOCH_EVENTS);
+    const late = Y.encodeStateAsUpdate(doc).byteLength;
+    expect([...claimEpochs(doc).keys()].length).toBeLessThanOrEqual(3);
+    expect(settledGenerations(doc).size).toBe(1);
+    expect(currentSettled(doc)?.size).toBe(50);
+    expect(Object.keys(allStamps(doc)).length).toBeLessThanOrEqual(3 * EPOCH_EVENTS);
+    // Five times the claims; the state must not follow them.
+    expect(late).toBeLessThan(early * 1.5);
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(doc));
+    expect(claimStateOf(reloaded, 'cv_7')).toEqual(claimStateOf(doc, 'cv_7'));
+  });
+
+  it('gets a claim a PC made offline into an epoch the server has since deleted: the PC writes it again', () => {
+    const { doc: server, stamper } = startedServer();
+    const pc = new Y.Doc();
+    const log = createClaimLog(pc, { localOrder: false });
+    exchange(pc, server, stamper);
+    log.append(event('clm_offline', 1, 'laptop', 'cv_van'));
+    for (let i = 0; i < 3 * EPOCH_EVENTS; i++) {
+      fromClient(server, (d) => appendClaimEvent(d, event(`clm_desk_${String(i).padStart(6, '0')}`, i, 'desk', `cv_${i % 20}`)));
+      stamper.settle();
+    }
+    exchange(pc, server, stamper);
+    expect(claimStateOf(server, 'cv_van').ownerId).toBe('laptop');
+    expect(log.resolve('cv_van')).toEqual({ ownerId: 'laptop', pending: [] });
+    expect(currentSettled(server)?.get('cv_van')?.lastBy.laptop?.eventId).toBe('clm_offline');
   });
 });

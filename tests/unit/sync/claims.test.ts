@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveClaims, type ClaimEvent } from '../../../src-shared/sync/claims';
+import { alreadyFolded, claimViewFor, foldClaim, resolveClaims, type ClaimEvent, type SettledClaim } from '../../../src-shared/sync/claims';
 import { parseRoomName, roomName } from '../../../src-shared/sync/rooms';
 
 const event = (id: string, kind: ClaimEvent['kind'], actorId: string, at: number, assigneeId: string | null = null): ClaimEvent => ({
@@ -11,38 +11,53 @@ const event = (id: string, kind: ClaimEvent['kind'], actorId: string, at: number
   at,
 });
 
-describe('resolveClaims', () => {
-  it('gives the conversation to the claim the server stamped first, whatever the authors clocks say', () => {
+/** The settled claim after these events, stamped in the order given (as the server folds them). */
+const settle = (events: ClaimEvent[]): SettledClaim | undefined =>
+  events.reduce<SettledClaim | undefined>((settled, e, i) => foldClaim(settled, e, i + 1), undefined);
+const noStamp = () => undefined;
+
+describe('claims', () => {
+  it('give the conversation to the claim the server stamped first, whatever the authors clocks say, and tell the other who won', () => {
     const laptop = event('e1', 'claim', 'laptop', 1_000);
     const desk = event('e2', 'claim', 'desk', 9_000);
-    const stamps = new Map([['e2', 1], ['e1', 2]]);
-    expect(resolveClaims([laptop, desk], (id) => stamps.get(id))).toMatchObject({ ownerId: 'desk', pending: [] });
+    const settled = settle([desk, laptop]);
+    const state = resolveClaims(settled, [], noStamp);
+    expect(state).toEqual({ ownerId: 'desk', pending: [] });
+    expect(claimViewFor(state, settled, 'laptop')).toEqual({ pendingMine: false, lostTo: 'desk' });
+    expect(claimViewFor(state, settled, 'desk')).toEqual({ pendingMine: false, lostTo: null });
   });
 
-  it('shows an unstamped claim as pending without changing the owner', () => {
+  it('show an unstamped claim as pending without changing the owner', () => {
     const desk = event('e1', 'claim', 'desk', 1);
     const offline = event('e2', 'claim', 'laptop', 2);
-    const state = resolveClaims([desk, offline], (id) => (id === 'e1' ? 1 : undefined));
-    expect(state.ownerId).toBe('desk');
-    expect(state.pending).toEqual([offline]);
+    const state = resolveClaims(settle([desk]), [desk, offline], (id) => (id === 'e1' ? 1 : undefined));
+    expect(state).toEqual({ ownerId: 'desk', pending: [offline] });
+    expect(claimViewFor(state, settle([desk]), 'laptop').pendingMine).toBe(true);
   });
 
-  it('frees the conversation only when its owner releases it', () => {
+  it('free the conversation only when its owner releases it', () => {
     const events = [event('a', 'claim', 'desk', 1), event('b', 'release', 'laptop', 2), event('c', 'release', 'desk', 3)];
-    const stamp = (id: string) => ({ a: 1, b: 2, c: 3 })[id];
-    expect(resolveClaims(events.slice(0, 2), stamp).ownerId).toBe('desk');
-    expect(resolveClaims(events, stamp).ownerId).toBeNull();
+    expect(settle(events.slice(0, 2))?.ownerId).toBe('desk');
+    expect(settle(events)?.ownerId).toBeNull();
   });
 
-  it('lets an assignment override earlier claims, and a later claim not override it', () => {
+  it('let an assignment override earlier claims, and a later claim not override it', () => {
     const events = [event('a', 'claim', 'desk', 1), event('b', 'assign', 'owner', 2, 'luis'), event('c', 'claim', 'desk', 3)];
-    const stamp = (id: string) => ({ a: 1, b: 2, c: 3 })[id];
-    expect(resolveClaims(events, stamp)).toMatchObject({ ownerId: 'luis', decidedBy: { id: 'b' } });
+    expect(settle(events)).toMatchObject({ ownerId: 'luis', stamp: 3 });
   });
 
-  it('uses local order when there is no server', () => {
+  it('use local order when there is no server', () => {
     const events = [event('b', 'claim', 'second', 2), event('a', 'claim', 'first', 1)];
-    expect(resolveClaims(events, () => undefined, { localOrder: true })).toMatchObject({ ownerId: 'first', pending: [] });
+    expect(resolveClaims(undefined, events, noStamp, { localOrder: true })).toEqual({ ownerId: 'first', pending: [] });
+  });
+
+  it('know an event as counted once it, or a later one by the same member, was folded', () => {
+    const first = event('clm_01', 'claim', 'desk', 1);
+    const later = event('clm_02', 'release', 'desk', 2);
+    expect(alreadyFolded(settle([first]), first)).toBe(true);
+    expect(alreadyFolded(settle([first]), later)).toBe(false);
+    expect(alreadyFolded(settle([later]), first)).toBe(true);
+    expect(alreadyFolded(settle([event('clm_03', 'claim', 'laptop', 3)]), first)).toBe(false);
   });
 });
 
