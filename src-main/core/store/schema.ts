@@ -250,6 +250,17 @@ export const docUpdates = sqliteTable(
 );
 
 /**
+ * A room's document as of `upToSeq` in doc_updates, encoded from the document itself: Yjs has
+ * already let go of what was deleted with its parent, which merging the log's rows cannot do. A PC
+ * starts from it and replays only the rows after it; the rows stay for catching a server up.
+ */
+export const docSnapshots = sqliteTable('doc_snapshots', {
+  room: text('room').primaryKey(),
+  state: blob('state', { mode: 'buffer' }).notNull(),
+  upToSeq: integer('up_to_seq').notNull(),
+});
+
+/**
  * The sync-server this PC's workspace is kept in step with, once it joined a team. The member token
  * is not here: it lives in the keychain (secret store), like every other secret.
  */

@@ -11,11 +11,14 @@ const FROM_LOG = Symbol('from-log');
  */
 export function openRoomReplica(log: UpdateLog, room: string): { room: string; doc: Y.Doc; destroy(): void } {
   const doc = new Y.Doc();
-  for (const update of log.load(room)) Y.applyUpdate(doc, update, FROM_LOG);
+  // One transaction for the whole log: Yjs then cleans up (merges, forgets deleted content) once, not per row.
+  doc.transact(() => {
+    for (const update of log.load(room)) Y.applyUpdate(doc, update, FROM_LOG);
+  }, FROM_LOG);
   const persist = (update: Uint8Array, origin: unknown) => {
     if (origin === FROM_LOG) return;
     log.append(room, update);
-    log.compactIfLarge(room);
+    log.compactIfLarge(room, doc);
   };
   doc.on('update', persist);
   return {

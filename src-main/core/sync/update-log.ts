@@ -11,39 +11,57 @@ const MAX_MERGED_ROW_BYTES = 512 * 1024;
 
 /**
  * The PC's durable copy of every shared document: each Yjs update, local or from the server, is a row
- * written before anything derived from it is shown. Merging rows keeps a busy room's log short.
+ * written before anything derived from it is shown. Merging rows keeps a busy room's log short; each
+ * merge also stores a snapshot of the document itself, which a PC starts from (see docSnapshots).
  */
 export function createUpdateLog(sqlite: Database.Database) {
-  const load = sqlite.prepare('SELECT "update" FROM doc_updates WHERE room = ? ORDER BY seq').pluck();
+  const loadRows = sqlite.prepare('SELECT "update" FROM doc_updates WHERE room = ? ORDER BY seq').pluck();
+  const loadSnapshot = sqlite.prepare('SELECT state, up_to_seq AS upToSeq FROM doc_snapshots WHERE room = ?');
+  const loadRowsAfter = sqlite.prepare('SELECT "update" FROM doc_updates WHERE room = ? AND seq > ? ORDER BY seq').pluck();
   const append = sqlite.prepare('INSERT INTO doc_updates (room, "update", created_at) VALUES (?, ?, ?)');
   const count = sqlite.prepare('SELECT count(*) FROM doc_updates WHERE room = ?').pluck();
   const clear = sqlite.prepare('DELETE FROM doc_updates WHERE room = ?');
-  const replace = sqlite.transaction((room: string, merged: Uint8Array[]) => {
+  const saveSnapshot = sqlite.prepare(
+    'INSERT INTO doc_snapshots (room, state, up_to_seq) VALUES (?, ?, ?) ON CONFLICT (room) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq',
+  );
+  const replace = sqlite.transaction((room: string, merged: Uint8Array[], state: Uint8Array) => {
     clear.run(room);
-    for (const row of merged) append.run(room, row, Date.now());
+    let lastSeq = 0;
+    for (const row of merged) lastSeq = Number(append.run(room, row, Date.now()).lastInsertRowid);
+    saveSnapshot.run(room, state, lastSeq);
   });
   /** Rows left by the last merge, so a log of many full-size rows is not merged again on every append. */
   const afterMerge = new Map<string, number>();
 
   return {
+    /** What a PC opens a room from: the snapshot, if any, then the rows written after it. */
     load(room: string): Uint8Array[] {
-      return (load.all(room) as Buffer[]).map((b) => new Uint8Array(b));
+      const snapshot = loadSnapshot.get(room) as { state: Buffer; upToSeq: number } | undefined;
+      const rows = snapshot ? [snapshot.state, ...(loadRowsAfter.all(room, snapshot.upToSeq) as Buffer[])] : (loadRows.all(room) as Buffer[]);
+      return rows.map((b) => new Uint8Array(b));
+    },
+    /** Every stored row, for telling a server what it lacks. */
+    rows(room: string): Uint8Array[] {
+      return (loadRows.all(room) as Buffer[]).map((b) => new Uint8Array(b));
     },
     append(room: string, update: Uint8Array): void {
       append.run(room, update, Date.now());
     },
-    /** Merges the room's rows into a few bounded ones when they pile up; returns whether it did. */
-    compactIfLarge(room: string): boolean {
+    /**
+     * Merges the room's rows into a few bounded ones when they pile up, and snapshots `doc` (which
+     * holds every row); returns whether it did.
+     */
+    compactIfLarge(room: string, doc: Y.Doc): boolean {
       const rows = count.get(room) as number;
       if (rows < Math.max(COMPACT_AFTER_ROWS, 2 * (afterMerge.get(room) ?? 0))) return false;
-      const merged = mergeInBoundedRows(this.load(room));
-      replace(room, merged);
+      const merged = mergeInBoundedRows(this.rows(room));
+      replace(room, merged, Y.encodeStateAsUpdate(doc));
       afterMerge.set(room, merged.length);
       return true;
     },
     /** Each stored update reduced to what a peer with `stateVector` lacks; empty ones are left out. */
     missingPieces(room: string, stateVector: Uint8Array): Uint8Array[] {
-      return this.load(room)
+      return this.rows(room)
         .map((row) => Y.diffUpdate(row, stateVector))
         .filter((piece) => piece.byteLength > EMPTY_UPDATE_BYTES);
     },

@@ -34,10 +34,13 @@ export async function joinTeam(store: Store, secrets: SecretStore, workspaceId: 
   return link;
 }
 
+/** The room and its sub-rooms (months, outbox), in the log and in its snapshots. */
 function renameRooms(store: Store, from: string, to: string): void {
   if (from === to) return;
-  store.sqlite
-    .prepare(`UPDATE doc_updates SET room = :to || substr(room, length(:from) + 1)
-      WHERE room = :from OR substr(room, 1, length(:from) + 1) = :from || '/'`)
-    .run({ from, to });
+  for (const table of ['doc_updates', 'doc_snapshots']) {
+    store.sqlite
+      .prepare(`UPDATE ${table} SET room = :to || substr(room, length(:from) + 1)
+        WHERE room = :from OR substr(room, 1, length(:from) + 1) = :from || '/'`)
+      .run({ from, to });
+  }
 }

@@ -233,4 +233,15 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) FROM entries WHERE call_from IS NOT NULL OR call_to IS NOT NULL').pluck().get()).toBe(0);
     db.close();
   });
+
+  it('0014 document snapshots: keeps every stored update, with no snapshot yet', () => {
+    const db = dbAt(14);
+    seedV1(db);
+    db.prepare('INSERT INTO doc_updates (room, "update", created_at) VALUES (?, ?, ?)').run('ws/northside', Buffer.from([0, 0]), 1);
+    const before = db.prepare('SELECT * FROM doc_updates ORDER BY seq').all();
+    migrate(db, migrations, 15);
+    expect(db.prepare('SELECT * FROM doc_updates ORDER BY seq').all()).toEqual(before);
+    expect(db.prepare('SELECT count(*) FROM doc_snapshots').pluck().get()).toBe(0);
+    db.close();
+  });
 });

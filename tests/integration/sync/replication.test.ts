@@ -169,4 +169,24 @@ describe('replication between PCs through the real sync-server', () => {
     expect(pc.doc.getMap('notes').size).toBe(600);
     expect(pc.doc.getMap('notes').get('n599')).toBe('note 599');
   });
+
+  it('starts a PC from a snapshot of the document, without what Yjs already let go, and keeps every row for the server', async () => {
+    const pc = new Pc(tempDir(), 'ws/northside');
+    const epochs = pc.doc.getMap<Y.Map<string>>('epochs');
+    pc.doc.transact(() => epochs.set('old', new Y.Map<string>()));
+    for (let i = 0; i < 400; i++) epochs.get('old')?.set(`e${i}`, `claim ${i} `.repeat(20));
+    epochs.delete('old');
+    for (let i = 0; i < 300; i++) pc.doc.getMap('notes').set(`n${i}`, `note ${i}`);
+    const log = createUpdateLog(pc.store.sqlite);
+    const [snapshot, ...after] = log.load('ws/northside');
+    const rowBytes = log.rows('ws/northside').reduce((sum, row) => sum + row.byteLength, 0);
+    expect(snapshot!.byteLength).toBeLessThan(rowBytes / 5);
+    expect(after.length).toBeLessThan(300);
+    pc.restart();
+    expect(pc.doc.getMap('notes').size).toBe(300);
+    expect(pc.doc.getMap('epochs').size).toBe(0);
+    const server = new Y.Doc();
+    for (const row of createUpdateLog(pc.store.sqlite).rows('ws/northside')) Y.applyUpdate(server, row);
+    expect(server.getMap('notes').toJSON()).toEqual(pc.doc.getMap('notes').toJSON());
+  });
 });
