@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { ClaimEvent, SettledClaim } from './claims';
+import { decodeSettled, type ClaimEvent, type SettledClaim } from './claims';
 
 /**
  * How claims are kept in the workspace document so that it does not grow with every claim ever made.
@@ -10,7 +10,7 @@ import type { ClaimEvent, SettledClaim } from './claims';
  *    nested map. The server opens a new epoch as one fills, and deletes older ones once every event
  *    in them is stamped and folded.
  *  - stamps: per epoch, event id → the order the server received it in (server only).
- *  - settled: per generation, conversation id → SettledClaim (server only). The server starts a new
+ *  - settled: per generation, conversation id → its SettledClaim, encoded (server only). The server starts a new
  *    generation with only the current records once overwrites have piled up.
  * A PC whose unstamped event vanishes with a deleted epoch writes it again (see the PC's claim log).
  */
@@ -20,7 +20,8 @@ export const CLAIM_SETTLED_MAP = 'claimSettled';
 
 export type EventMap = Y.Map<ClaimEvent>;
 export type StampMap = Y.Map<number>;
-export type SettledMap = Y.Map<SettledClaim>;
+/** Conversation id → its settled claim, encoded (encodeSettled). */
+export type SettledMap = Y.Map<string>;
 
 export const serverEpochKey = (n: number): string => `s${String(n).padStart(10, '0')}`;
 export const isServerEpoch = (key: string): boolean => key.startsWith('s');
@@ -43,6 +44,11 @@ export function currentSettled(doc: Y.Doc): SettledMap | null {
   const generations = settledGenerations(doc);
   const key = newestKey(generations);
   return key === null ? null : (generations.get(key) ?? null);
+}
+
+/** One conversation's settled claim, if the server has counted any event of it. */
+export function readSettled(doc: Y.Doc, conversationId: string): SettledClaim | undefined {
+  return decodeSettled(currentSettled(doc)?.get(conversationId));
 }
 
 /** Writes an event where the server will find it: the newest server epoch, else this PC's own. */

@@ -30,6 +30,36 @@ export interface SettledClaim {
   lastBy: Record<string, { eventId: string; kind: ClaimEventKind }>;
 }
 
+const KINDS: readonly ClaimEventKind[] = ['claim', 'release', 'assign', 'unassign'];
+
+/**
+ * How a settled claim is kept in the document: one JSON string. A workspace has one per conversation,
+ * and Yjs decodes a string several times faster than a nested object (2c of bench:sync).
+ */
+export function encodeSettled(settled: SettledClaim): string {
+  return JSON.stringify([settled.ownerId, settled.stamp, Object.entries(settled.lastBy).map(([memberId, last]) => [memberId, last.kind, last.eventId])]);
+}
+
+/** The settled claim a document holds, or undefined when there is none or it is not one. */
+export function decodeSettled(value: unknown): SettledClaim | undefined {
+  if (typeof value !== 'string') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3) return undefined;
+  const [ownerId, stamp, lasts] = parsed as unknown[];
+  if ((ownerId !== null && typeof ownerId !== 'string') || typeof stamp !== 'number' || !Array.isArray(lasts)) return undefined;
+  const lastBy: SettledClaim['lastBy'] = {};
+  for (const last of lasts as unknown[]) {
+    if (!Array.isArray(last) || typeof last[0] !== 'string' || !KINDS.includes(last[1]) || typeof last[2] !== 'string') return undefined;
+    lastBy[last[0]] = { kind: last[1] as ClaimEventKind, eventId: last[2] };
+  }
+  return { ownerId, stamp, lastBy };
+}
+
 export interface ClaimState {
   ownerId: string | null;
   /** Events not yet stamped by the server, in the author's order: shown as pending. */

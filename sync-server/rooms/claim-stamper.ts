@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { foldClaim, type ClaimEvent, type SettledClaim } from '../../src-shared/sync/claims';
+import { decodeSettled, encodeSettled, foldClaim, type ClaimEvent, type SettledClaim } from '../../src-shared/sync/claims';
 import {
   claimEpochs,
   claimStamps,
@@ -19,8 +19,13 @@ import { isClientOrigin, SERVER_WRITE, STORED_LOAD } from './origins';
 export const EPOCH_EVENTS = 500;
 /** Epochs kept whatever they hold: the current one and the one before, which offline PCs may still be writing into. */
 const KEPT_EPOCHS = 2;
-/** Overwrites of settled records before a new generation, at least; more when there are more records. */
+/**
+ * A new generation of settled records once the overwrites since the last one reach a quarter of the
+ * records (at least 1,000): each overwrite leaves an entry Yjs must still read, and a new generation
+ * costs one copy of every record, so this keeps both within a quarter of the records.
+ */
 const MIN_GENERATION_FOLDS = 1_000;
+const GENERATION_FOLDS_SHARE = 0.25;
 
 interface Arrival {
   epochKey: string;
@@ -73,7 +78,10 @@ export class ClaimStamper {
   resume(): void {
     const doc = this.doc;
     for (const [epochKey, stamps] of this.stamps.entries()) this.stampCopy.set(epochKey, new Map(stamps.entries()));
-    for (const [conversationId, settled] of currentSettled(doc)?.entries() ?? []) this.settledCopy.set(conversationId, settled);
+    for (const [conversationId, encoded] of currentSettled(doc)?.entries() ?? []) {
+      const settled = decodeSettled(encoded);
+      if (settled) this.settledCopy.set(conversationId, settled);
+    }
     const stamps = [...this.stampCopy.values()].flatMap((m) => [...m.values()]);
     this.nextStamp = Math.max(0, ...stamps, ...[...this.settledCopy.values()].map((s) => s.stamp)) + 1;
     this.nextEpoch = keyNumber(newestKey(this.epochs, isServerEpoch)) + 1;
@@ -96,7 +104,7 @@ export class ClaimStamper {
       for (const arrival of arrived) if (this.stampAndFold(arrival)) stamped++;
       this.openEpochIfFull();
       this.retireCountedEpochs();
-      if (this.foldsInGeneration >= Math.max(MIN_GENERATION_FOLDS, this.settledCopy.size)) this.startGeneration();
+      if (this.foldsInGeneration >= Math.max(MIN_GENERATION_FOLDS, this.settledCopy.size * GENERATION_FOLDS_SHARE)) this.startGeneration();
     }, SERVER_WRITE);
     return { stamped, undone };
   }
@@ -132,7 +140,7 @@ export class ClaimStamper {
     this.settledCopy.set(conversationId, settled);
     const generation = newestKey(this.generations);
     if (generation === null) this.startGeneration();
-    else this.generations.get(generation)?.set(conversationId, settled);
+    else this.generations.get(generation)?.set(conversationId, encodeSettled(settled));
     this.foldsInGeneration++;
   }
 
@@ -165,10 +173,10 @@ export class ClaimStamper {
 
   /** A new generation holding only the current records; deleting the old one lets Yjs forget their history. */
   private startGeneration(): void {
-    const fresh = new Y.Map<SettledClaim>();
+    const fresh = new Y.Map<string>();
     for (const key of [...this.generations.keys()]) this.generations.delete(key);
     this.generations.set(settledGenerationKey(this.nextGeneration++), fresh);
-    for (const [conversationId, settled] of this.settledCopy) fresh.set(conversationId, settled);
+    for (const [conversationId, settled] of this.settledCopy) fresh.set(conversationId, encodeSettled(settled));
     this.foldsInGeneration = 0;
   }
 

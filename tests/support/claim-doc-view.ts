@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { resolveClaims, type ClaimEvent, type ClaimEventKind, type ClaimState } from '../../src-shared/sync/claims';
-import { appendClaimEvent, claimEpochs, claimStamps, currentSettled } from '../../src-shared/sync/claim-doc';
+import { appendClaimEvent, claimEpochs, claimStamps, readSettled } from '../../src-shared/sync/claim-doc';
 
 /** Every live claim event of a workspace document, whatever epoch holds it. */
 export function liveClaimEvents(doc: Y.Doc): ClaimEvent[] {
@@ -16,7 +16,7 @@ export function allStamps(doc: Y.Doc): Record<string, number> {
 export function claimStateOf(doc: Y.Doc, conversationId: string, options: { localOrder?: boolean } = {}): ClaimState {
   const stamps = allStamps(doc);
   const events = liveClaimEvents(doc).filter((e) => e.conversationId === conversationId);
-  return resolveClaims(currentSettled(doc)?.get(conversationId), events, (id) => stamps[id], options);
+  return resolveClaims(readSettled(doc, conversationId), events, (id) => stamps[id], options);
 }
 
 export function writeClaimEvent(doc: Y.Doc, id: string, actorId: string, at: number, kind: ClaimEventKind = 'claim', conversationId = 'cv_1'): void {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { alreadyFolded, claimViewFor, resolveClaims, type ClaimEvent, type ClaimState } from '../../../src-shared/sync/claims';
-import { appendClaimEvent, claimEpochs, claimStamps, currentSettled, settledGenerations, type EventMap } from '../../../src-shared/sync/claim-doc';
+import { appendClaimEvent, claimEpochs, claimStamps, currentSettled, readSettled, settledGenerations, type EventMap } from '../../../src-shared/sync/claim-doc';
 import type { ClaimView } from '../../../src-shared/api/requests';
 
 /**
@@ -30,7 +30,7 @@ export function createClaimLog(doc: Y.Doc, options: { localOrder: boolean }) {
   const indexEpoch = (epochKey: string, epoch: EventMap) => {
     for (const event of epoch.values()) index(epochKey, event);
   };
-  const settledOf = (conversationId: string) => currentSettled(doc)?.get(conversationId);
+  const settledOf = (conversationId: string) => readSettled(doc, conversationId);
 
   /** Forgets a deleted epoch's events, and returns those the server never counted. */
   const dropEpoch = (epochKey: string): ClaimEvent[] => {

@@ -14,11 +14,6 @@ export function uniformLayout(structure: Structure): Layout {
   return mapCollections(() => structure);
 }
 
-/** Y.Map where keys are written once, YKeyValue where they are overwritten. */
-export function layoutByKeyKind(): Layout {
-  return mapCollections((name) => (COLLECTIONS[name].keyKind === 'append-only' ? 'Y.Map' : 'YKeyValue'));
-}
-
 function mapCollections(pick: (name: CollectionName) => Structure): Layout {
   const names = Object.keys(COLLECTIONS) as CollectionName[];
   return Object.fromEntries(names.map((name) => [name, pick(name)])) as Layout;

@@ -1,23 +1,15 @@
 /**
- * Document size and load time after a long busy life: the workload of doc-workload.ts written one
- * transaction at a time, in Y.Map, in YKeyValue, and in Y.Map for event logs with YKeyValue for
- * overwritten values. Two loads are timed: a fresh Y.Doc applying the encoded state (what the server
- * keeps after compaction and a new PC receives), and the app's start, openRoomReplica replaying the
- * PC's stored update log (with the log compacted as the app compacts it).
+ * Y.Map against y-utility's YKeyValue for keyed records: the workload of doc-workload.ts split into
+ * records written once (event logs) and records overwritten, each kept in one flat collection of
+ * either structure, written one transaction at a time; size and load of the result. (How the app
+ * itself keeps these records, and what its documents cost, is app-docs.ts.)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import * as Y from 'yjs';
 import { YKeyValue } from 'y-utility/y-keyvalue';
-import { openStore } from '../../../src-main/core/store/open-store';
-import { openRoomReplica } from '../../../src-main/core/sync/room-replica';
-import { createUpdateLog } from '../../../src-main/core/sync/update-log';
 import { Samples, timeMs } from '../measure';
-import { keyValueWriterMatches, layoutByKeyKind, LayoutWriter, openCollections, uniformLayout, type Layout, type Structure } from './doc-layouts';
+import { keyValueWriterMatches, LayoutWriter, openCollections, uniformLayout, type Layout, type Structure } from './doc-layouts';
 import { COLLECTIONS, generateWorkload, PC_AUTHORS, type Change, type CollectionName, type KeyKind, type WorkloadShape } from './doc-workload';
 
-const ROOM = 'ws/bench-docs';
 const EQUIVALENCE_CHANGES = 3_000;
 /** YKeyValue.set on a large log takes milliseconds per call, more as it grows: a time budget, with a minimum of calls. */
 const SET_CALLS = 40;
@@ -42,16 +34,6 @@ export interface KindFigures extends LoadFigures {
   setCall: Samples;
 }
 
-export interface LayoutFigures extends LoadFigures {
-  label: string;
-  buildSeconds: number;
-  /** Of buildSeconds, the time the update log spent merging its rows (every 500 rows, the whole document). */
-  compactionSeconds: number;
-  logRows: number;
-  logBytes: number;
-  replay: Samples;
-}
-
 /** State bytes when a few keys are overwritten many times, by one writer or by writers taking turns. */
 export interface ChurnFigures {
   keys: number;
@@ -66,11 +48,10 @@ export interface DocSizeResult {
   transactions: number;
   keyValueWriterChecked: boolean;
   kinds: KindFigures[];
-  layouts: LayoutFigures[];
   churn: ChurnFigures[];
 }
 
-export function measureDocSize(shape: WorkloadShape, options: { loadRounds: number; replayRounds: number; progress: (line: string) => void }): DocSizeResult {
+export function measureDocSize(shape: WorkloadShape, options: { loadRounds: number; progress: (line: string) => void }): DocSizeResult {
   const changes = [...generateWorkload(shape)];
   const keyValueWriterChecked = keyValueWriterMatches(changes.slice(0, EQUIVALENCE_CHANGES));
   if (!keyValueWriterChecked) throw new Error('LayoutWriter wrote a different document than YKeyValue.set: the YKeyValue figures would be wrong.');
@@ -84,21 +65,9 @@ export function measureDocSize(shape: WorkloadShape, options: { loadRounds: numb
     }
   }
 
-  const layouts: LayoutFigures[] = [];
-  // All-YKeyValue is left out here: writing its event logs is slow (every push walks the whole array:
-  // Yjs keeps no position marker for an array only ever appended to), and through the app's log it
-  // took over ten minutes and then ran out of a 4 GB heap at this size. Its size and load are in the
-  // by-kind figures.
-  for (const [label, layout] of [
-    ['all Y.Map (as the app keeps claims today)', uniformLayout('Y.Map')],
-    ['Y.Map for event logs, YKeyValue for overwritten values', layoutByKeyKind()],
-  ] as const) {
-    options.progress(`app path: ${label}`);
-    layouts.push(measureLayout(label, layout, changes, options));
-  }
   options.progress('overwrites by one writer and by writers taking turns');
   const churn = [1, PC_AUTHORS].map((writers) => measureChurn(CHURN_KEYS, CHURN_WRITES, writers));
-  return { shape, transactions: changes.length, keyValueWriterChecked, kinds, layouts, churn };
+  return { shape, transactions: changes.length, keyValueWriterChecked, kinds, churn };
 }
 
 /**
@@ -179,48 +148,4 @@ function timeLoadFromState(state: Uint8Array, layout: Layout, rounds: number): L
     (doc as Y.Doc | null)?.destroy();
   }
   return { stateBytes: state.byteLength, liveRecords, fromState };
-}
-
-/** Through the app's own parts: a PC store, its update log and openRoomReplica, one row per transaction. */
-function measureLayout(label: string, layout: Layout, changes: readonly Change[], options: { loadRounds: number; replayRounds: number }): LayoutFigures {
-  const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-doc-bench-'));
-  const store = openStore(path.join(dir, 'pc.db'));
-  try {
-    const log = createUpdateLog(store.sqlite);
-    let compactionMs = 0;
-    const timedLog: typeof log = {
-      ...log,
-      compactIfLarge(room) {
-        const started = performance.now();
-        const compacted = log.compactIfLarge(room);
-        compactionMs += performance.now() - started;
-        return compacted;
-      },
-    };
-    const began = performance.now();
-    const replica = openRoomReplica(timedLog, ROOM);
-    const writer = new LayoutWriter(replica.doc, layout);
-    for (const change of changes) writer.write(change);
-    const buildSeconds = (performance.now() - began) / 1000;
-    const state = Y.encodeStateAsUpdate(replica.doc);
-    replica.destroy();
-    const { rows, bytes } = store.sqlite
-      .prepare('SELECT count(*) AS rows, coalesce(sum(length("update")), 0) AS bytes FROM doc_updates WHERE room = ?')
-      .get(ROOM) as { rows: number; bytes: number };
-    const replay = new Samples();
-    for (let i = 0; i < options.replayRounds; i++) {
-      let opened: ReturnType<typeof openRoomReplica> | null = null;
-      replay.add(
-        timeMs(() => {
-          opened = openRoomReplica(log, ROOM);
-          openCollections(opened.doc, layout);
-        }),
-      );
-      (opened as ReturnType<typeof openRoomReplica> | null)?.destroy();
-    }
-    return { label, buildSeconds, compactionSeconds: compactionMs / 1000, logRows: rows, logBytes: bytes, replay, ...timeLoadFromState(state, layout, options.loadRounds) };
-  } finally {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

@@ -5,7 +5,7 @@
  * events and read marks in the app's shapes; note versions and conversation statuses in the
  * benchmark's own (in the app notes are month-document entries, and statuses are not shared yet).
  */
-import { CLAIM_EVENTS_MAP, CLAIM_STAMPS_MAP, type ClaimEvent, type ClaimEventKind } from '../../../src-shared/sync/claims';
+import type { ClaimEvent, ClaimEventKind } from '../../../src-shared/sync/claims';
 import { READ_MARKS_MAP } from '../../../src-shared/sync/workspace-doc';
 import { mulberry32, type Rng } from '../generate-data';
 
@@ -18,8 +18,8 @@ export interface Collection {
 }
 
 export const COLLECTIONS = {
-  claimEvents: { name: CLAIM_EVENTS_MAP, keyKind: 'append-only' },
-  claimStamps: { name: CLAIM_STAMPS_MAP, keyKind: 'append-only' },
+  claimEvents: { name: 'claimEvents', keyKind: 'append-only' },
+  claimStamps: { name: 'claimStamps', keyKind: 'append-only' },
   notes: { name: 'notes', keyKind: 'append-only' },
   statuses: { name: 'statuses', keyKind: 'overwritten' },
   readMarks: { name: READ_MARKS_MAP, keyKind: 'overwritten' },

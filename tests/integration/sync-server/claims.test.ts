@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { claimEpochs, claimStamps, currentSettled, isServerEpoch, newestKey } from '../../../src-shared/sync/claim-doc';
+import { claimEpochs, claimStamps, isServerEpoch, newestKey, readSettled } from '../../../src-shared/sync/claim-doc';
 import { allStamps, claimStateOf, writeClaimEvent } from '../../support/claim-doc-view';
 import { connectClient, TestServer, waitFor, type Client, type Member } from './harness';
 
 const ROOM = 'ws/acme';
 
-const settledOf = (doc: Y.Doc) => currentSettled(doc)?.get('cv_1');
+const settledOf = (doc: Y.Doc) => readSettled(doc, 'cv_1');
 const stampCount = (doc: Y.Doc) => Object.keys(allStamps(doc)).length;
 const ownerOf = (doc: Y.Doc, conversationId: string) => claimStateOf(doc, conversationId);
 const claim = (doc: Y.Doc, id: string, actorId: string, at: number) => writeClaimEvent(doc, id, actorId, at);

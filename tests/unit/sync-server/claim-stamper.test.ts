@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { ClaimEvent } from '../../../src-shared/sync/claims';
-import { appendClaimEvent, claimEpochs, claimStamps, currentSettled, isServerEpoch, newestKey, settledGenerations } from '../../../src-shared/sync/claim-doc';
+import { encodeSettled, type ClaimEvent } from '../../../src-shared/sync/claims';
+import { appendClaimEvent, claimEpochs, claimStamps, currentSettled, isServerEpoch, newestKey, readSettled, settledGenerations } from '../../../src-shared/sync/claim-doc';
 import { ClaimStamper, EPOCH_EVENTS } from '../../../sync-server/rooms/claim-stamper';
 import { SERVER_WRITE, STORED_LOAD } from '../../../sync-server/rooms/origins';
 import { createClaimLog } from '../../../src-main/core/claims/claim-log';
@@ -54,7 +54,7 @@ describe('ClaimStamper', () => {
     stamper.settle();
     expect(allStamps(doc)).toEqual({ late: 1, a: 2, b: 3 });
     expect(stamper.settle()).toEqual({ stamped: 0, undone: 0 });
-    expect(currentSettled(doc)?.get('cv')).toMatchObject({ ownerId: 'm', stamp: 3 });
+    expect(readSettled(doc, 'cv')).toMatchObject({ ownerId: 'm', stamp: 3 });
   });
 
   it('writes stamps as the server, and does not take its own writes for forgeries', () => {
@@ -81,7 +81,7 @@ describe('ClaimStamper', () => {
     stamper.resume();
     // The PC's own epoch is counted in full, so it is let go; what it held is in the settled record.
     expect(allStamps(doc)).toEqual({});
-    expect(currentSettled(doc)?.get('cv')).toMatchObject({ stamp: 43, lastBy: { m: { eventId: 'y2' } } });
+    expect(readSettled(doc, 'cv')).toMatchObject({ stamp: 43, lastBy: { m: { eventId: 'y2' } } });
     fromClient(doc, (d) => appendClaimEvent(d, event('z', 40)));
     stamper.settle();
     expect(allStamps(doc)).toEqual({ z: 44 });
@@ -97,7 +97,7 @@ describe('ClaimStamper', () => {
       stamps?.set('cheat', 0);
       stamps?.delete('honest');
       stamps?.set('ghost', 5);
-      currentSettled(d)?.set('cv', { ownerId: 'laptop', stamp: 0, lastBy: {} });
+      currentSettled(d)?.set('cv', encodeSettled({ ownerId: 'laptop', stamp: 0, lastBy: {} }));
     });
     expect(stamper.settle()).toEqual({ stamped: 1, undone: 1 });
     expect(allStamps(doc)).toEqual({ honest: 1, cheat: 2 });
@@ -143,6 +143,6 @@ describe('ClaimStamper', () => {
     exchange(pc, server, stamper);
     expect(claimStateOf(server, 'cv_van').ownerId).toBe('laptop');
     expect(log.resolve('cv_van')).toEqual({ ownerId: 'laptop', pending: [] });
-    expect(currentSettled(server)?.get('cv_van')?.lastBy.laptop?.eventId).toBe('clm_offline');
+    expect(readSettled(server, 'cv_van')?.lastBy.laptop?.eventId).toBe('clm_offline');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alreadyFolded, claimViewFor, foldClaim, resolveClaims, type ClaimEvent, type SettledClaim } from '../../../src-shared/sync/claims';
+import { alreadyFolded, claimViewFor, decodeSettled, encodeSettled, foldClaim, resolveClaims, type ClaimEvent, type SettledClaim } from '../../../src-shared/sync/claims';
 import { parseRoomName, roomName } from '../../../src-shared/sync/rooms';
 
 const event = (id: string, kind: ClaimEvent['kind'], actorId: string, at: number, assigneeId: string | null = null): ClaimEvent => ({
@@ -58,6 +58,14 @@ describe('claims', () => {
     expect(alreadyFolded(settle([first]), later)).toBe(false);
     expect(alreadyFolded(settle([later]), first)).toBe(true);
     expect(alreadyFolded(settle([event('clm_03', 'claim', 'laptop', 3)]), first)).toBe(false);
+  });
+
+  it('keep a settled claim as one string, and read nothing from a value that is not one', () => {
+    const settled = settle([event('a', 'claim', 'desk', 1), event('b', 'assign', 'owner', 2, 'luis')]) as SettledClaim;
+    expect(decodeSettled(encodeSettled(settled))).toEqual(settled);
+    for (const bad of [undefined, 7, '{', '[null,1]', '["x","1",[]]', '[null,1,[["m","steal","e"]]]', JSON.stringify(settled)]) {
+      expect(decodeSettled(bad)).toBeUndefined();
+    }
   });
 });
 

@@ -1,0 +1,236 @@
+/**
+ * The app's own documents after a long busy life: 100,000 changes over 10,000 conversations, spread
+ * over a year, written through the app's functions into the documents DESIGN.md partitions them into.
+ * Claims and read marks go to the workspace document, where the real ClaimStamper stamps and folds
+ * every claim as sync-server does; internal notes (and their edits) and outbound messages with their
+ * delivery statuses go to the month documents. All writers share one copy of each document, which is
+ * what every replica converges to when the PCs are online.
+ *
+ * Loads timed: a fresh Y.Doc applying a document's encoded state (what a new PC receives, and what the
+ * server keeps after compaction), opened as the app opens it (the claim log indexes the claims and
+ * every conversation's owner is resolved); and
+ * for the workspace document, the PC's start: openRoomReplica replaying the update log the app wrote,
+ * one row per transaction, compacted as the app compacts it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { createClaimLog } from '../../../src-main/core/claims/claim-log';
+import { openStore } from '../../../src-main/core/store/open-store';
+import { openRoomReplica } from '../../../src-main/core/sync/room-replica';
+import { createUpdateLog } from '../../../src-main/core/sync/update-log';
+import { toChangeRecord } from '../../../src-main/core/sync/entry-change-records';
+import { appendClaimEvent } from '../../../src-shared/sync/claim-doc';
+import type { ClaimEvent, ClaimEventKind } from '../../../src-shared/sync/claims';
+import { advanceStatus, changesOf, entriesOf, monthOf, putEntry, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
+import { raiseMark, readMarksOf } from '../../../src-shared/sync/workspace-doc';
+import type { DeliveryStatus } from '../../../src-shared/domain/timeline';
+import { ClaimStamper } from '../../../sync-server/rooms/claim-stamper';
+import { mulberry32, type Rng } from '../generate-data';
+import { Samples, timeMs } from '../measure';
+
+const ROOM = 'ws/bench-app';
+const YEAR_MS = 365 * 24 * 3600 * 1000;
+const START = Date.UTC(2025, 0, 1);
+const MEMBERS = ['mem_owner', 'mem_front_desk', 'mem_estimator', 'mem_laptop'] as const;
+/** Fixed client ids (Yjs picks random ones, and their size on the wire depends on their magnitude). */
+const PC_CLIENT_IDS = [2_807_311_733, 1_093_553_201, 3_650_219_876, 724_105_559];
+const SERVER_CLIENT_ID = 4_001_982_347;
+const CLAIM_KINDS: ClaimEventKind[] = ['claim', 'claim', 'release', 'assign'];
+const STATUS_STEPS: DeliveryStatus[] = ['queued', 'sent', 'delivered'];
+const NOTE_TEXTS = [
+  'Called back, left a voicemail about the estimate.',
+  'Customer prefers mornings; gate code is 4471, dog in the yard.',
+  'Parts on order from the supplier, ETA Thursday. Told the customer.',
+  'Water heater is 14 years old, recommended replacement over repair.',
+  'Second visit needed: the leak is behind the tile, not at the valve.',
+] as const;
+
+export interface DocFigures {
+  stateBytes: number;
+  fromState: Samples;
+}
+
+export interface AppDocsResult {
+  changes: number;
+  conversations: number;
+  counts: Record<'claims' | 'notes' | 'noteEdits' | 'statusChanges' | 'readMarks', number>;
+  buildSeconds: number;
+  workspace: DocFigures & { logRows: number; logBytes: number; replay: Samples; liveClaimEvents: number; settledClaims: number };
+  months: ({ month: string } & DocFigures)[];
+}
+
+/** The documents being written: the PC's replica of the workspace document, and the month documents. */
+class AppDocs {
+  readonly months = new Map<string, Y.Doc>();
+  private readonly stamper: ClaimStamper;
+  private readonly notesByConversation = new Map<number, string[]>();
+  private readonly inFlight = new Map<number, { id: string; month: string; step: number }>();
+  readonly counts: AppDocsResult['counts'] = { claims: 0, notes: 0, noteEdits: 0, statusChanges: 0, readMarks: 0 };
+
+  constructor(readonly workspace: Y.Doc) {
+    workspace.clientID = SERVER_CLIENT_ID;
+    this.stamper = new ClaimStamper(workspace);
+    this.stamper.resume();
+  }
+
+  /** One change, chosen as: 40% claims, 30% notes (a fifth of them edits), 20% delivery status changes, 10% read marks. */
+  write(i: number, rng: Rng, conversations: number, at: number): void {
+    const author = Math.floor(rng() * MEMBERS.length);
+    const actorId = MEMBERS[author] as string;
+    const r = rng();
+    const conversation = Math.floor(r * r * conversations);
+    const conversationId = `cv_${String(conversation).padStart(6, '0')}`;
+    const pick = rng();
+    if (pick < 0.4) this.claim(i, author, actorId, conversationId, rng, at);
+    else if (pick < 0.7) this.note(i, author, actorId, conversation, conversationId, rng, at);
+    else if (pick < 0.9) this.status(i, author, conversation, conversationId, at);
+    else {
+      this.workspace.clientID = PC_CLIENT_IDS[author] as number;
+      this.workspace.transact(() => raiseMark(readMarksOf(this.workspace), conversationId, at));
+      this.counts.readMarks++;
+    }
+  }
+
+  private claim(i: number, author: number, actorId: string, conversationId: string, rng: Rng, at: number): void {
+    const kind = CLAIM_KINDS[Math.floor(rng() * CLAIM_KINDS.length)] as ClaimEventKind;
+    const assigneeId = kind === 'assign' ? (MEMBERS[Math.floor(rng() * MEMBERS.length)] as string) : null;
+    const event: ClaimEvent = { id: `clm_${String(i).padStart(8, '0')}`, conversationId, kind, actorId, assigneeId, at };
+    this.workspace.clientID = PC_CLIENT_IDS[author] as number;
+    appendClaimEvent(this.workspace, event);
+    // The server takes the event in and stamps it, as sync-server's room does after each update.
+    this.workspace.clientID = SERVER_CLIENT_ID;
+    this.stamper.settle();
+    this.counts.claims++;
+  }
+
+  private note(i: number, author: number, actorId: string, conversation: number, conversationId: string, rng: Rng, at: number): void {
+    const earlier = this.notesByConversation.get(conversation) ?? [];
+    const doc = this.monthDoc(monthOf(at), author);
+    const body = NOTE_TEXTS[Math.floor(rng() * NOTE_TEXTS.length)] as string;
+    const edited = earlier[earlier.length - 1];
+    if (edited !== undefined && rng() < 0.2) {
+      // An edit is kept in the month it is made in, as the app does for changes to older entries.
+      const record = toChangeRecord({ kind: 'edit', targetIds: [edited], body, at }, edited, at);
+      doc.transact(() => changesOf(doc).set(record.id, record));
+      this.counts.noteEdits++;
+      return;
+    }
+    const id = `note_${String(i).padStart(8, '0')}`;
+    earlier.push(id);
+    this.notesByConversation.set(conversation, earlier);
+    doc.transact(() => putEntry(doc, timelineRecord(id, conversationId, 'note', actorId, body, at, null)));
+    this.counts.notes++;
+  }
+
+  /** Each outbound message goes queued → sent → delivered: its creation is the first status change. */
+  private status(i: number, author: number, conversation: number, conversationId: string, at: number): void {
+    const message = this.inFlight.get(conversation);
+    if (!message) {
+      const id = `out_${String(i).padStart(8, '0')}`;
+      const month = monthOf(at);
+      const doc = this.monthDoc(month, author);
+      doc.transact(() => {
+        putEntry(doc, timelineRecord(id, conversationId, 'message', MEMBERS[author] as string, 'Your appointment is confirmed for Tuesday 9-11am.', at, 'queued'));
+        advanceStatus(doc, id, { status: 'queued', error: null, at });
+      });
+      this.inFlight.set(conversation, { id, month, step: 0 });
+    } else {
+      message.step++;
+      const doc = this.monthDoc(message.month, author);
+      doc.transact(() => advanceStatus(doc, message.id, { status: STATUS_STEPS[message.step] as DeliveryStatus, error: null, at }));
+      if (message.step === STATUS_STEPS.length - 1) this.inFlight.delete(conversation);
+    }
+    this.counts.statusChanges++;
+  }
+
+  private monthDoc(month: string, author: number): Y.Doc {
+    let doc = this.months.get(month);
+    if (!doc) {
+      doc = new Y.Doc();
+      this.months.set(month, doc);
+    }
+    doc.clientID = PC_CLIENT_IDS[author] as number;
+    return doc;
+  }
+}
+
+function timelineRecord(id: string, conversationId: string, kind: 'note' | 'message', authorMemberId: string, body: string, at: number, deliveryStatus: DeliveryStatus | null): TimelineRecord {
+  return {
+    id,
+    conversationId,
+    contactId: conversationId.replace('cv_', 'ct_'),
+    kind,
+    channel: kind === 'note' ? null : 'sms',
+    direction: kind === 'note' ? null : 'outbound',
+    authorMemberId,
+    subject: null,
+    body,
+    occurredAt: at,
+    deliveryStatus,
+    attachments: [],
+    call: null,
+  } as TimelineRecord;
+}
+
+export function measureAppDocs(shape: { changes: number; conversations: number; seed: number }, rounds: { load: number; replay: number }, progress: (line: string) => void): AppDocsResult {
+  const dir = mkdtempSync(path.join(tmpdir(), 'switchboard-app-docs-'));
+  const store = openStore(path.join(dir, 'pc.db'));
+  try {
+    const log = createUpdateLog(store.sqlite);
+    const began = performance.now();
+    const replica = openRoomReplica(log, ROOM);
+    const docs = new AppDocs(replica.doc);
+    const rng = mulberry32(shape.seed);
+    for (let i = 0; i < shape.changes; i++) {
+      docs.write(i, rng, shape.conversations, START + Math.floor((i * YEAR_MS) / shape.changes));
+      if ((i + 1) % 20_000 === 0) progress(`app documents: ${i + 1} changes written`);
+    }
+    const buildSeconds = (performance.now() - began) / 1000;
+    const state = Y.encodeStateAsUpdate(replica.doc);
+    replica.destroy();
+    const { rows, bytes } = store.sqlite
+      .prepare('SELECT count(*) AS rows, coalesce(sum(length("update")), 0) AS bytes FROM doc_updates WHERE room = ?')
+      .get(ROOM) as { rows: number; bytes: number };
+    let liveClaimEvents = 0;
+    let settledClaims = 0;
+    // As the app starts: the claim log indexes the claims and every conversation's owner is resolved
+    // (the claims materializer writes them all again), and the read marks are read.
+    const openWorkspace = (doc: Y.Doc) => {
+      const claims = createClaimLog(doc, { localOrder: false });
+      const ids = claims.conversationIds();
+      settledClaims = ids.filter((id) => claims.resolve(id).ownerId !== undefined).length;
+      liveClaimEvents = ids.reduce((sum, id) => sum + claims.eventsOf(id).length, 0);
+      return [...readMarksOf(doc).values()].length;
+    };
+    progress('app documents: loading');
+    const replay = new Samples();
+    for (let i = 0; i < rounds.replay; i++) {
+      let opened: ReturnType<typeof openRoomReplica> | null = null;
+      replay.add(timeMs(() => openWorkspace((opened = openRoomReplica(log, ROOM)).doc)));
+      (opened as ReturnType<typeof openRoomReplica> | null)?.destroy();
+    }
+    const workspace = { ...timeLoad(state, openWorkspace, rounds.load), logRows: rows, logBytes: bytes, replay, liveClaimEvents, settledClaims };
+    const months = [...docs.months].map(([month, doc]) => ({ month, ...timeLoad(Y.encodeStateAsUpdate(doc), (d) => entriesOf(d).size, rounds.load) }));
+    return { changes: shape.changes, conversations: shape.conversations, counts: docs.counts, buildSeconds, workspace, months };
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function timeLoad(state: Uint8Array, open: (doc: Y.Doc) => unknown, rounds: number): DocFigures {
+  const fromState = new Samples();
+  for (let i = 0; i < rounds; i++) {
+    const doc = new Y.Doc();
+    fromState.add(
+      timeMs(() => {
+        Y.applyUpdate(doc, state);
+        open(doc);
+      }),
+    );
+    doc.destroy();
+  }
+  return { stateBytes: state.byteLength, fromState };
+}
