@@ -1,17 +1,17 @@
-import { createHash } from 'node:crypto';
 import type { Attachment } from 'mailparser';
 import type { EmailAttachment } from './parsed-email';
 
 /**
- * Each MIME part that is not the body text, with the sha256 the blob store files it under. Report
- * parts (delivery status, returned headers) stay here too: nothing of a message is dropped.
+ * Each MIME part that is not the body text, with the sha256 the blob store files it under (mailparser
+ * computes it as it decodes the part, see `checksumAlgo`). Report parts (delivery status, returned
+ * headers) stay here too: nothing of a message is dropped.
  */
 export function readAttachments(parts: Attachment[]): EmailAttachment[] {
   return parts.map((part) => ({
     filename: part.filename ?? null,
     contentType: part.contentType.toLowerCase(),
     size: part.content.length,
-    sha256: createHash('sha256').update(part.content).digest('hex'),
+    sha256: part.checksum,
     contentId: part.cid ?? null,
     inline: isInline(part),
     content: new Uint8Array(part.content.buffer, part.content.byteOffset, part.content.length),
