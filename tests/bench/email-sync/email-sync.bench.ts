@@ -8,7 +8,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -89,7 +89,10 @@ async function main(): Promise<void> {
     const appendSeconds = (performance.now() - appendStarted) / 1000;
     await client.logout();
 
+    // Each tool's time counts only if the machine was quiet when it ran: print how busy it was just before.
+    const loadBeforeOurs = loadavg()[0]!;
     const ours = await timeSwitchboard(server.imap.port, alice.user, alice.password, path.join(work, 'switchboard'), 50);
+    const loadBeforeMbsync = loadavg()[0]!;
     const mbsyncSeconds = timeMbsync(server.imap.port, alice.user, alice.password, work);
     const mb = bytes / 1e6;
     const row = (name: string, s: number) =>
@@ -102,6 +105,7 @@ async function main(): Promise<void> {
     const ratio = ours.seconds / mbsyncSeconds;
     console.log(`ratio (Switchboard / mbsync)  ×${ratio.toFixed(2)}  (target ≤ 1.0: ${ratio <= 1 ? 'pass' : 'FAIL'})`);
     console.log(`newest 50 conversations listable after  ${ours.firstFiftyMs === null ? 'never' : `${(ours.firstFiftyMs / 1000).toFixed(2)} s`}`);
+    console.log(`load average (1 min) before Switchboard ${loadBeforeOurs.toFixed(2)}, before mbsync ${loadBeforeMbsync.toFixed(2)}, on ${availableParallelism()} cores`);
     console.log(`CLI said: ${ours.output}`);
   } finally {
     await server.stop();
