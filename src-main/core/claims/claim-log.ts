@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { alreadyFolded, claimViewFor, resolveClaims, type ClaimEvent, type ClaimState } from '../../../src-shared/sync/claims';
-import { appendClaimEvent, claimEpochs, claimStamps, currentSettled, readSettled, settledGenerations, type EventMap } from '../../../src-shared/sync/claim-doc';
+import { alreadyFolded, claimViewFor, decodeSettled, resolveClaims, type ClaimEvent, type ClaimState } from '../../../src-shared/sync/claims';
+import { appendClaimEvent, claimEpochs, claimStamps, currentSettled, settledGenerations, type EventMap, type SettledMap } from '../../../src-shared/sync/claim-doc';
 import type { ClaimView } from '../../../src-shared/api/requests';
 
 /**
@@ -30,7 +30,9 @@ export function createClaimLog(doc: Y.Doc, options: { localOrder: boolean }) {
   const indexEpoch = (epochKey: string, epoch: EventMap) => {
     for (const event of epoch.values()) index(epochKey, event);
   };
-  const settledOf = (conversationId: string) => readSettled(doc, conversationId);
+  // The current generation, found again only when the server starts a new one.
+  let settled: SettledMap | null = currentSettled(doc);
+  const settledOf = (conversationId: string) => decodeSettled(settled?.get(conversationId));
 
   /** Forgets a deleted epoch's events, and returns those the server never counted. */
   const dropEpoch = (epochKey: string): ClaimEvent[] => {
@@ -77,7 +79,8 @@ export function createClaimLog(doc: Y.Doc, options: { localOrder: boolean }) {
   settledGenerations(doc).observeDeep((events) => {
     for (const event of events) {
       if (event.target === settledGenerations(doc)) {
-        for (const conversationId of currentSettled(doc)?.keys() ?? []) touched.add(conversationId);
+        settled = currentSettled(doc);
+        for (const conversationId of settled?.keys() ?? []) touched.add(conversationId);
       } else {
         for (const conversationId of event.changes.keys.keys()) touched.add(conversationId);
       }
@@ -96,7 +99,7 @@ export function createClaimLog(doc: Y.Doc, options: { localOrder: boolean }) {
     eventsOf: (conversationId: string): ClaimEvent[] => [...(byConversation.get(conversationId)?.values() ?? [])],
     /** Every conversation with a settled record or a live event. */
     conversationIds(): string[] {
-      const ids = new Set(currentSettled(doc)?.keys() ?? []);
+      const ids = new Set(settled?.keys() ?? []);
       for (const [id, events] of byConversation) if (events.size > 0) ids.add(id);
       return [...ids];
     },
