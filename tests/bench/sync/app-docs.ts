@@ -29,23 +29,17 @@ import type { DeliveryStatus } from '../../../src-shared/domain/timeline';
 import { ClaimStamper } from '../../../sync-server/rooms/claim-stamper';
 import { mulberry32, type Rng } from '../generate-data';
 import { Samples, timeMs } from '../measure';
+import { MEMBER_IDS, NOTE_TEXTS } from './doc-workload';
 
 const ROOM = 'ws/bench-app';
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 const START = Date.UTC(2025, 0, 1);
-const MEMBERS = ['mem_owner', 'mem_front_desk', 'mem_estimator', 'mem_laptop'] as const;
+const MEMBERS = MEMBER_IDS;
 /** Fixed client ids (Yjs picks random ones, and their size on the wire depends on their magnitude). */
 const PC_CLIENT_IDS = [2_807_311_733, 1_093_553_201, 3_650_219_876, 724_105_559];
 const SERVER_CLIENT_ID = 4_001_982_347;
 const CLAIM_KINDS: ClaimEventKind[] = ['claim', 'claim', 'release', 'assign'];
 const STATUS_STEPS: DeliveryStatus[] = ['queued', 'sent', 'delivered'];
-const NOTE_TEXTS = [
-  'Called back, left a voicemail about the estimate.',
-  'Customer prefers mornings; gate code is 4471, dog in the yard.',
-  'Parts on order from the supplier, ETA Thursday. Told the customer.',
-  'Water heater is 14 years old, recommended replacement over repair.',
-  'Second visit needed: the leak is behind the tile, not at the valve.',
-] as const;
 
 export interface DocFigures {
   stateBytes: number;

@@ -70,7 +70,7 @@ const MIX: [CollectionName, number][] = [
   ['readMarks', 0.1],
 ];
 
-const NOTE_TEXTS = [
+export const NOTE_TEXTS = [
   'Called back, left a voicemail about the estimate.',
   'Customer prefers mornings; gate code is 4471, dog in the yard.',
   'Parts on order from the supplier, ETA Thursday. Told the customer.',
