@@ -25,6 +25,10 @@ await Promise.all([
   }),
   // A sandboxed preload can require only `electron`, so everything else is bundled into it.
   build({ ...node, entryPoints: ['src-main/desktop/preload.ts'], outfile: 'dist/desktop/preload.cjs', format: 'cjs', external: ['electron'] }),
+  // The email parse pool's worker thread, beside each bundle that starts it (see parse-pool.ts).
+  ...['dist', 'dist/desktop'].map((dir) =>
+    build({ ...node, entryPoints: ['src-main/channels/email/sync/parse-worker.ts'], outfile: `${dir}/email-parse-worker.mjs`, format: 'esm', packages: 'external' }),
+  ),
 ]);
 await viteBuild({ configFile: 'src-renderer/vite.config.ts', logLevel: 'warn' });
-console.log('Built dist/cli.mjs, dist/sync-server.mjs, dist/desktop/{main,preload}.cjs and dist/renderer/.');
+console.log('Built dist/cli.mjs, dist/sync-server.mjs, dist/desktop/{main,preload}.cjs, the email parse workers and dist/renderer/.');

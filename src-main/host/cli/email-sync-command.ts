@@ -7,7 +7,7 @@ import { createEmailStore } from '../../core/email/email-store';
 
 export const EMAIL_SYNC_USAGE =
   'switchboard email sync --host H --port P --user U --password-env VAR [--tls|--no-tls] [--address A] [--sender-name N] ' +
-  '[--horizon-months M] [--chunk-size N] --data DIR [--once]';
+  '[--horizon-months M] [--chunk-size N] [--parse-workers N] --data DIR [--once]';
 
 /**
  * Syncs one mailbox into a data folder: with --once a single full sync that prints what it moved,
@@ -28,6 +28,7 @@ export async function emailSyncCommand(argv: string[]): Promise<number> {
       'sender-name': { type: 'string' },
       'horizon-months': { type: 'string' },
       'chunk-size': { type: 'string' },
+      'parse-workers': { type: 'string' },
       data: { type: 'string' },
       once: { type: 'boolean', default: false },
     },
@@ -49,6 +50,7 @@ export async function emailSyncCommand(argv: string[]): Promise<number> {
     ...DEFAULT_SYNC_OPTIONS,
     horizonMonths: Number(values['horizon-months'] ?? DEFAULT_SYNC_OPTIONS.horizonMonths),
     chunkSize: Number(values['chunk-size'] ?? DEFAULT_SYNC_OPTIONS.chunkSize),
+    parseWorkers: Number(values['parse-workers'] ?? DEFAULT_SYNC_OPTIONS.parseWorkers),
   };
   const core = createCore({ dataDir: data });
   try {

@@ -4,9 +4,10 @@ import type { EmailStore } from '../../../core/email/email-store';
 import type { Channel, ChannelHealth, ChannelState } from '../../channel';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { createImapClient } from './imap-connection';
+import { createParsePool } from './parse-pool';
 import { syncAccount } from './sync-account';
 import type { SyncFolder } from './sync-folders';
-import { DEFAULT_SYNC_OPTIONS, type SyncOptions, type SyncStats } from './sync-options';
+import { DEFAULT_SYNC_OPTIONS, PARSE_WORKER_IDLE_MS, type SyncOptions, type SyncStats } from './sync-options';
 
 export interface EmailChannelOptions extends SyncOptions {
   backoff: BackoffPolicy;
@@ -47,17 +48,22 @@ export function createEmailChannel(
     // Without a listener an 'error' event would end the process; the close that follows ends the session.
     current.on('error', record);
     state = 'connecting';
-    await current.connect();
-    const stats: SyncStats = { messages: 0, bytes: 0 };
-    while (running) {
-      state = 'syncing';
-      const [inbox] = await syncAccount({ client: current, account, emailStore, options, stats });
-      lastSyncedAt = Date.now();
-      synced();
-      state = 'live';
-      if (!inbox || (await arrivedMeanwhile(current, inbox))) continue;
-      const wake = await waitForChange(current);
-      if (wake === 'closed') throw new Error('The mail server closed the connection');
+    const pool = createParsePool({ workers: options.parseWorkers, idleMs: PARSE_WORKER_IDLE_MS });
+    try {
+      await current.connect();
+      const stats: SyncStats = { messages: 0, bytes: 0 };
+      while (running) {
+        state = 'syncing';
+        const [inbox] = await syncAccount({ client: current, account, emailStore, options, stats, parse: pool.parse });
+        lastSyncedAt = Date.now();
+        synced();
+        state = 'live';
+        if (!inbox || (await arrivedMeanwhile(current, inbox))) continue;
+        const wake = await waitForChange(current);
+        if (wake === 'closed') throw new Error('The mail server closed the connection');
+      }
+    } finally {
+      pool.close();
     }
   }
 

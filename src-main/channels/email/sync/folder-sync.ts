@@ -1,9 +1,10 @@
-import type { ImapFlow, MailboxObject } from 'imapflow';
+import type { FetchMessageObject, ImapFlow, MailboxObject } from 'imapflow';
 import type { FolderCheckpoint, SyncedEmail } from '../../../core/email/email-batch';
 import type { EmailAccount } from '../../../core/email/email-account-repo';
 import type { EmailStore } from '../../../core/email/email-store';
 import { stableIds } from '../../../core/ingest/stable-ids';
-import { readChunk } from './read-chunk';
+import type { ParseMessages } from './parse-pool';
+import { fetchChunk, readChunk } from './read-chunk';
 import type { SyncFolder } from './sync-folders';
 import type { SyncOptions, SyncStats } from './sync-options';
 
@@ -13,6 +14,7 @@ export interface FolderSyncDeps {
   emailStore: EmailStore;
   options: SyncOptions;
   stats: SyncStats;
+  parse: ParseMessages;
 }
 
 /** `recent` stops before the older backfill, so every folder's recent mail comes before any old mail. */
@@ -23,8 +25,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Brings one folder's mail into the store: new mail since the last sync (upwards from `lastUid`), flag
  * changes and expunges through CONDSTORE/QRESYNC, then the backfill, newest first (downwards from `backfillBelowUid`). Each
- * chunk is committed with the checkpoint that says it is done, so a sync killed anywhere resumes where
- * its last commit left off. A new UIDVALIDITY makes every stored UID meaningless: the folder starts
+ * chunk is committed with the checkpoint that says it is done, in order, so a sync killed anywhere
+ * resumes where its last commit left off. A new UIDVALIDITY makes every stored UID meaningless: the folder starts
  * over, and stable ids turn the messages already stored into no-ops.
  */
 export async function syncFolder(deps: FolderSyncDeps, folder: SyncFolder, depth: SyncDepth): Promise<void> {
@@ -62,10 +64,9 @@ async function syncNewer(deps: FolderSyncDeps, folder: SyncFolder, start: Folder
   for (;;) {
     // `n:*` always matches the highest UID, even below n, hence the filter.
     const found = (await deps.client.search({ uid: `${checkpoint.lastUid + 1}:*` }, { uid: true })) || [];
-    const uids = found.filter((uid) => uid > checkpoint.lastUid).sort((a, b) => a - b).slice(0, deps.options.chunkSize);
+    const uids = found.filter((uid) => uid > checkpoint.lastUid).sort((a, b) => a - b);
     if (uids.length === 0) return checkpoint;
-    const emails = await read(deps, folder, uids);
-    checkpoint = commit(deps, { ...checkpoint, lastUid: Math.max(...uids) }, emails);
+    checkpoint = await syncChunks(deps, folder, checkpoint, uids, (done, chunk) => ({ ...done, lastUid: Math.max(...chunk) }));
   }
 }
 
@@ -111,7 +112,7 @@ async function backfill(deps: FolderSyncDeps, folder: SyncFolder, start: FolderC
         ? { since: new Date(checkpoint.recentSince) }
         : { since: new Date(checkpoint.horizonSince), before: new Date(checkpoint.recentSince) };
     const found = below > 1 ? (await deps.client.search({ uid: `1:${below - 1}`, ...window }, { uid: true })) || [] : [];
-    const uids = found.filter((uid) => uid < below).sort((a, b) => b - a).slice(0, deps.options.chunkSize);
+    const uids = found.filter((uid) => uid < below).sort((a, b) => b - a);
     if (uids.length === 0) {
       const next =
         checkpoint.backfillPhase === 'recent'
@@ -120,13 +121,46 @@ async function backfill(deps: FolderSyncDeps, folder: SyncFolder, start: FolderC
       checkpoint = commit(deps, { ...checkpoint, ...next }, []);
       continue;
     }
-    const emails = await read(deps, folder, uids);
-    checkpoint = commit(deps, { ...checkpoint, backfillBelowUid: Math.min(...uids) }, emails);
+    checkpoint = await syncChunks(deps, folder, checkpoint, uids, (done, chunk) => ({ ...done, backfillBelowUid: Math.min(...chunk) }));
   }
 }
 
-async function read(deps: FolderSyncDeps, folder: SyncFolder, uids: number[]): Promise<SyncedEmail[]> {
-  const chunk = await readChunk(deps.client, uids, { role: folder.role, path: folder.path, ownAddress: deps.account.address, blobs: deps.emailStore.blobs });
+interface ChunkInFlight {
+  emails: Promise<SyncedEmail[]>;
+  /** Where the folder stands once this chunk is committed. */
+  checkpoint: FolderCheckpoint;
+}
+
+/**
+ * Reads `uids` chunk by chunk, in the order given, and commits each chunk with the checkpoint
+ * `advance` makes of it, in that order. The next chunk is fetched while the parse pool works on the
+ * one before, so the IMAP connection, the parsers and SQLite work at the same time; at most one chunk
+ * waits, read but not committed, and a sync killed then simply fetches it again.
+ */
+async function syncChunks(
+  deps: FolderSyncDeps,
+  folder: SyncFolder,
+  start: FolderCheckpoint,
+  uids: number[],
+  advance: (checkpoint: FolderCheckpoint, chunk: number[]) => FolderCheckpoint,
+): Promise<FolderCheckpoint> {
+  let committed = start;
+  let reading: ChunkInFlight | null = null;
+  for (let at = 0; at < uids.length; at += deps.options.chunkSize) {
+    const chunk = uids.slice(at, at + deps.options.chunkSize);
+    const fetched = await fetchChunk(deps.client, chunk);
+    const next: ChunkInFlight = { emails: read(deps, folder, fetched), checkpoint: advance(reading?.checkpoint ?? committed, chunk) };
+    // Awaited below, once the chunk before it is committed; until then a failure must not go unhandled.
+    next.emails.catch(() => {});
+    if (reading) committed = commit(deps, reading.checkpoint, await reading.emails);
+    reading = next;
+  }
+  return reading ? commit(deps, reading.checkpoint, await reading.emails) : committed;
+}
+
+async function read(deps: FolderSyncDeps, folder: SyncFolder, fetched: FetchMessageObject[]): Promise<SyncedEmail[]> {
+  const context = { role: folder.role, path: folder.path, ownAddress: deps.account.address, blobs: deps.emailStore.blobs, parse: deps.parse };
+  const chunk = await readChunk(fetched, context);
   deps.stats.messages += chunk.emails.length;
   deps.stats.bytes += chunk.bytes;
   return chunk.emails;

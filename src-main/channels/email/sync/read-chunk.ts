@@ -1,8 +1,8 @@
-import type { ImapFlow } from 'imapflow';
+import type { FetchMessageObject, ImapFlow } from 'imapflow';
 import type { BlobStore } from '../../../core/blobs/blob-store';
 import type { SyncedEmail } from '../../../core/email/email-batch';
-import { parseEmail } from '../parse/parse-email';
 import { mapEmail, mapUnreadable } from './map-email';
+import type { ParseMessages } from './parse-pool';
 import { storeParts } from './store-parts';
 
 export interface ChunkContext {
@@ -11,6 +11,7 @@ export interface ChunkContext {
   path: string;
   ownAddress: string;
   blobs: BlobStore;
+  parse: ParseMessages;
 }
 
 export interface ReadChunk {
@@ -19,23 +20,25 @@ export interface ReadChunk {
 }
 
 /**
- * Fetches the given UIDs of the open folder and turns each message into what the store files. The
- * whole chunk is fetched before parsing starts: imapflow cannot run another command while a FETCH is
- * being iterated.
+ * Fetches the given UIDs of the open folder. The whole chunk is fetched before parsing starts:
+ * imapflow cannot run another command while a FETCH is being iterated, and the next chunk's FETCH is
+ * what runs while this one is parsed.
  */
-export async function readChunk(client: ImapFlow, uids: number[], context: ChunkContext): Promise<ReadChunk> {
-  if (uids.length === 0) return { emails: [], bytes: 0 };
-  const fetched = await client.fetchAll(uids.join(','), { uid: true, source: true, internalDate: true }, { uid: true });
-  let bytes = 0;
-  // Messages of a chunk are read side by side so one message's blob flushes overlap the next one's
-  // parsing; the order of the result is the fetch order.
-  const read = await Promise.all(
-    fetched.map(async (message): Promise<SyncedEmail | null> => {
-      if (!message.source) return null;
-      bytes += message.source.length;
+export async function fetchChunk(client: ImapFlow, uids: number[]): Promise<FetchMessageObject[]> {
+  if (uids.length === 0) return [];
+  return client.fetchAll(uids.join(','), { uid: true, source: true, internalDate: true }, { uid: true });
+}
+
+/** Turns each fetched message into what the store files, its parts already in the blob store. */
+export async function readChunk(fetched: FetchMessageObject[], context: ChunkContext): Promise<ReadChunk> {
+  const messages = fetched.filter((message): message is FetchMessageObject & { source: Buffer } => message.source !== undefined);
+  const results = await context.parse(messages.map((message) => message.source));
+  // Stored side by side, so that each blob's flush overlaps the next one's; the result keeps the fetch order.
+  const emails = await Promise.all(
+    messages.map(async (message, i): Promise<SyncedEmail> => {
       const receivedAt = message.internalDate ? new Date(message.internalDate).getTime() : Date.now();
       const location = { path: context.path, uid: message.uid };
-      const parsed = await parseEmail(message.source);
+      const parsed = results[i]!;
       if (!parsed.ok) {
         const sha256 = await context.blobs.put(message.source);
         const raw = { filename: 'message.eml', contentType: 'message/rfc822', size: message.source.length, sha256 };
@@ -45,6 +48,5 @@ export async function readChunk(client: ImapFlow, uids: number[], context: Chunk
       return mapEmail(parsed.email, { role: context.role, ownAddress: context.ownAddress, receivedAt, location, ...parts });
     }),
   );
-  const emails = read.filter((email): email is SyncedEmail => email !== null);
-  return { emails, bytes };
+  return { emails, bytes: messages.reduce((sum, message) => sum + message.source.length, 0) };
 }

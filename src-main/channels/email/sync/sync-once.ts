@@ -1,8 +1,9 @@
 import type { EmailAccount } from '../../../core/email/email-account-repo';
 import type { EmailStore } from '../../../core/email/email-store';
 import { createImapClient } from './imap-connection';
+import { createParsePool } from './parse-pool';
 import { syncAccount } from './sync-account';
-import { DEFAULT_SYNC_OPTIONS, type SyncOptions, type SyncStats } from './sync-options';
+import { DEFAULT_SYNC_OPTIONS, PARSE_WORKER_IDLE_MS, type SyncOptions, type SyncStats } from './sync-options';
 
 /** Connects, syncs everything the account has up to the horizon, and logs out. */
 export async function syncOnce(
@@ -13,10 +14,12 @@ export async function syncOnce(
 ): Promise<SyncStats> {
   const client = createImapClient(account, password);
   const stats: SyncStats = { messages: 0, bytes: 0 };
-  await client.connect();
+  const pool = createParsePool({ workers: options.parseWorkers, idleMs: PARSE_WORKER_IDLE_MS });
   try {
-    await syncAccount({ client, account, emailStore, options, stats });
+    await client.connect();
+    await syncAccount({ client, account, emailStore, options, stats, parse: pool.parse });
   } finally {
+    pool.close();
     await client.logout().catch(() => client.close());
   }
   return stats;

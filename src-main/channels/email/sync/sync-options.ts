@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 export interface SyncOptions {
   /** Messages fetched and committed together; each chunk is one transaction with its checkpoint. */
   chunkSize: number;
@@ -5,9 +7,19 @@ export interface SyncOptions {
   recentDays: number;
   /** How far back the backfill goes. */
   horizonMonths: number;
+  /** Worker threads that parse MIME beside the main thread's IMAP and SQLite work; 0 parses on the main thread. */
+  parseWorkers: number;
 }
 
-export const DEFAULT_SYNC_OPTIONS: SyncOptions = { chunkSize: 50, recentDays: 30, horizonMonths: 12 };
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
+  chunkSize: 50,
+  recentDays: 30,
+  horizonMonths: 12,
+  parseWorkers: Math.max(1, availableParallelism() - 1),
+};
+
+/** Parse workers left without mail this long are ended; the next mail starts them again. */
+export const PARSE_WORKER_IDLE_MS = 30_000;
 
 export interface SyncStats {
   messages: number;
