@@ -36,7 +36,8 @@ export function openSharedDocs(sqlite: Database.Database, workspaceId: string, l
     replicas.set(name, replica);
     for (const listener of roomListeners) listener(room, replica.doc);
     if (link) connect(name, replica.doc, onSettled);
-    else onSettled?.();
+    // Alone, the next month waits for the event loop: a PC with years of months stays responsive while they open.
+    else if (onSettled) setImmediate(onSettled);
     return replica.doc;
   }
 
@@ -61,7 +62,9 @@ export function openSharedDocs(sqlite: Database.Database, workspaceId: string, l
   // Listed months are filled one at a time, newest first, so a PC joining a workspace with years of
   // history has this month's conversations while older ones are still coming.
   let filling = false;
+  let closed = false;
   const fillNext = () => {
+    if (closed) return;
     const next = [...months.keys()].sort().reverse().find((month) => !replicas.has(roomName({ kind: 'timeline', workspaceId, month })));
     filling = next !== undefined;
     if (next) open({ kind: 'timeline', workspaceId, month: next }, fillNext);
@@ -96,6 +99,7 @@ export function openSharedDocs(sqlite: Database.Database, workspaceId: string, l
       return () => statusListeners.delete(listener);
     },
     close(): void {
+      closed = true;
       months.unobserve(openListedMonths);
       for (const connection of connections.values()) connection.close();
       for (const replica of replicas.values()) replica.destroy();
