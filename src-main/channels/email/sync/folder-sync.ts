@@ -131,11 +131,16 @@ interface ChunkInFlight {
   checkpoint: FolderCheckpoint;
 }
 
+/** Commits grow to this many chunks: fewer, larger transactions cost SQLite (and its FTS index) less. */
+const LARGEST_COMMIT_IN_CHUNKS = 8;
+
 /**
- * Reads `uids` chunk by chunk, in the order given, and commits each chunk with the checkpoint
- * `advance` makes of it, in that order. The next chunk is fetched while the parse pool works on the
- * one before, so the IMAP connection, the parsers and SQLite work at the same time; at most one chunk
- * waits, read but not committed, and a sync killed then simply fetches it again.
+ * Reads `uids` chunk by chunk, in the order given, and commits them in that order with the checkpoint
+ * `advance` makes of the last one committed. The next chunk is fetched while the parse pool works on
+ * the one before, so the IMAP connection, the parsers and SQLite work at the same time. The first
+ * commit holds one chunk, so the newest mail is listed at once; each later one twice as many, up to
+ * LARGEST_COMMIT_IN_CHUNKS. What is read but not committed yet is only fetched again by a sync killed
+ * meanwhile.
  */
 async function syncChunks(
   deps: FolderSyncDeps,
@@ -146,19 +151,32 @@ async function syncChunks(
 ): Promise<FolderCheckpoint> {
   let committed = start;
   let reading: ChunkInFlight | null = null;
+  // Read and not committed yet: the emails of `readChunks` chunks.
+  let readEmails: SyncedEmail[] = [];
+  let readChunks = 0;
+  let commitEvery = 1;
+  const collect = async (chunk: ChunkInFlight, last: boolean) => {
+    readEmails.push(...(await chunk.emails));
+    if (++readChunks < commitEvery && !last) return;
+    committed = commit(deps, chunk.checkpoint, readEmails);
+    readEmails = [];
+    readChunks = 0;
+    commitEvery = Math.min(commitEvery * 2, LARGEST_COMMIT_IN_CHUNKS);
+  };
   for (let at = 0; at < uids.length; at += deps.options.chunkSize) {
     const chunk = uids.slice(at, at + deps.options.chunkSize);
     const fetched = await fetchChunk(deps.client, chunk);
-    const next: ChunkInFlight = { emails: read(deps, folder, fetched), checkpoint: advance(reading?.checkpoint ?? committed, chunk) };
-    // Awaited below, once the chunk before it is committed; until then a failure must not go unhandled.
+    const next: ChunkInFlight = { emails: readFetched(deps, folder, fetched), checkpoint: advance(reading?.checkpoint ?? start, chunk) };
+    // Awaited below, once the chunk before it is collected; until then a failure must not go unhandled.
     next.emails.catch(() => {});
-    if (reading) committed = commit(deps, reading.checkpoint, await reading.emails);
+    if (reading) await collect(reading, false);
     reading = next;
   }
-  return reading ? commit(deps, reading.checkpoint, await reading.emails) : committed;
+  if (reading) await collect(reading, true);
+  return committed;
 }
 
-async function read(deps: FolderSyncDeps, folder: SyncFolder, fetched: FetchMessageObject[]): Promise<SyncedEmail[]> {
+async function readFetched(deps: FolderSyncDeps, folder: SyncFolder, fetched: FetchMessageObject[]): Promise<SyncedEmail[]> {
   const context = { role: folder.role, path: folder.path, ownAddress: deps.account.address, blobs: deps.emailStore.blobs, parse: deps.parse };
   const chunk = await readChunk(fetched, context);
   deps.stats.messages += chunk.emails.length;
