@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { formatPhoneForDisplay, normalizePhone } from '../../src-shared/identity/phone';
 import type { IdentityKey } from '../../src-shared/identity/resolve';
-import { contactIdsFor, contactsOf, placeCustomer } from '../../src-shared/sync/workspace-doc';
+import { contactIdsFor, contactsOf, placeCustomer, putContact } from '../../src-shared/sync/workspace-doc';
 
 /** The other party of a message or call, as Twilio names it. */
 export type Party =
@@ -42,7 +42,7 @@ export function placeParty(doc: Y.Doc, party: Party, at: number, uniqueKey: stri
   const ids = contactIdsFor({ kind: 'phone', value: key });
   const contacts = contactsOf(doc);
   if (!contacts.has(ids.contactId)) {
-    contacts.set(ids.contactId, { id: ids.contactId, conversationId: ids.conversationId, displayName: partyLabel(party), createdAt: at });
+    putContact(doc, { id: ids.contactId, conversationId: ids.conversationId, displayName: partyLabel(party), createdAt: at });
   }
   return ids;
 }

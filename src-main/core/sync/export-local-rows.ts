@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { identityKeyString } from '../../../src-shared/identity/resolve';
 import type { IdentityKind } from '../../../src-shared/domain/contact';
 import type { SessionInfo } from '../../../src-shared/api/requests';
-import { contactsOf, identitiesOf, monthsOf, settingsOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
+import { contactsOf, identitiesOf, monthsOf, putContact, settingsOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
 import { recordOfRow } from '../entries/entry-repo';
 import { entries } from '../store/schema';
 import type { Store } from '../store/open-store';
@@ -35,7 +35,7 @@ export function exportLocalRows(store: Store, session: SessionInfo, linked: bool
     docs.workspace.transact(() => settings.set('name', session.workspace.name), LOCAL_WRITE);
   }
   const newPeople = people.filter((person) => !contacts.has(person.id));
-  writeInBoundedTransactions(docs.workspace, newPeople, contactSize, (person) => contacts.set(person.id, person), LOCAL_WRITE);
+  writeInBoundedTransactions(docs.workspace, newPeople, contactSize, (person) => putContact(docs.workspace, person), LOCAL_WRITE);
   const newHandles = handles.filter((handle) => !identities.has(identityKeyString(handle)));
   writeInBoundedTransactions(docs.workspace, newHandles, (h) => h.value.length + 64, (h) => identities.set(identityKeyString(h), h.contactId), LOCAL_WRITE);
   if (monthsOf(docs.workspace).size > 0) return;

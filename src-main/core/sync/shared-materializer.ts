@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type * as Y from 'yjs';
 import type { DeliveryStatus } from '../../../src-shared/domain/timeline';
-import { contactsOf, dismissalsOf, identitiesOf, readMarksOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
+import { contactsOf, dismissalsOf, identitiesOf, readContact, readMarksOf, type ContactRecord } from '../../../src-shared/sync/workspace-doc';
 import { changesOf, entriesOf, statusesOf, type EntryChangeRecord, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
 import { createEntryChanges } from '../entry-changes/apply-entry-changes';
 import type { Store } from '../store/open-store';
@@ -41,7 +41,7 @@ export function materializeSharedDocs(
   const readMarks = readMarksOf(docs.workspace);
   const dismissals = dismissalsOf(docs.workspace);
   const ensureContact = (contactId: string, conversationId: string, at: number) => {
-    const record = contacts.get(contactId);
+    const record = readContact(contacts.get(contactId));
     ensureThread(workspaceId, { contactId, conversationId: record?.conversationId ?? conversationId, displayName: record?.displayName, at: record?.createdAt ?? at });
   };
 
@@ -53,13 +53,13 @@ export function materializeSharedDocs(
   const onWorkspace = (transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL_WRITE) return;
     for (const contactId of changedKeys(transaction, contacts)) {
-      const record = contacts.get(contactId);
+      const record = readContact(contacts.get(contactId));
       if (record) upsertContact(record);
     }
     for (const key of changedKeys(transaction, identities)) {
       const contactId = identities.get(key);
       if (!contactId) continue;
-      const record = contacts.get(contactId);
+      const record = readContact(contacts.get(contactId));
       if (record) upsertContact(record);
       const [kind, ...rest] = key.split(':');
       rows.upsertIdentity.run(newId('id'), workspaceId, contactId, kind, rest.join(':'));

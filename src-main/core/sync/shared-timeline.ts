@@ -1,4 +1,4 @@
-import { contactsOf, dismissalsOf, monthsOf, placeCustomer, raiseMark, readMarksOf, type ContactRecord, type Customer, type Placement } from '../../../src-shared/sync/workspace-doc';
+import { contactsOf, dismissalsOf, monthsOf, placeCustomer, putContact, raiseMark, readMarksOf, type ContactRecord, type Customer, type Placement } from '../../../src-shared/sync/workspace-doc';
 import { advanceStatus, changesOf, monthOf, putEntry, type EntryChangeRecord, type StatusRecord, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
 import { writeInBoundedTransactions } from './bounded-transactions';
 import type { SharedDocs } from './shared-docs';
@@ -26,7 +26,7 @@ export function createSharedTimeline(docs: SharedDocs) {
     /** A contact made without an identity (a call given a thread of its own). */
     shareContact(record: ContactRecord): void {
       const contacts = contactsOf(docs.workspace);
-      if (!contacts.has(record.id)) docs.workspace.transact(() => contacts.set(record.id, record), LOCAL_WRITE);
+      if (!contacts.has(record.id)) docs.workspace.transact(() => putContact(docs.workspace, record), LOCAL_WRITE);
     },
     putEntries(records: readonly TimelineRecord[]): void {
       for (const [month, group] of groupByMonth(records)) {

@@ -1,8 +1,9 @@
 /**
  * The app's own documents after a long busy life: 100,000 changes over 10,000 conversations, spread
  * over a year, written through the app's functions into the documents DESIGN.md partitions them into.
- * Claims and read marks go to the workspace document, where the real ClaimStamper stamps and folds
- * every claim as sync-server does; internal notes (and their edits) and outbound messages with their
+ * Each conversation starts with its customer filed under a contact in the workspace document (as
+ * the channel host does, with the app's ids); claims and read marks go there too, where the real
+ * ClaimStamper stamps and folds every claim as sync-server does; internal notes (and their edits) and outbound messages with their
  * delivery statuses go to the month documents. All writers share one copy of each document, which is
  * what every replica converges to when the PCs are online.
  *
@@ -24,7 +25,7 @@ import { toChangeRecord } from '../../../src-main/core/sync/entry-change-records
 import { appendClaimEvent } from '../../../src-shared/sync/claim-doc';
 import type { ClaimEvent, ClaimEventKind } from '../../../src-shared/sync/claims';
 import { advanceStatus, changesOf, entriesOf, monthOf, putEntry, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
-import { raiseMark, readMarksOf } from '../../../src-shared/sync/workspace-doc';
+import { placeCustomer, raiseMark, readMarksOf } from '../../../src-shared/sync/workspace-doc';
 import type { DeliveryStatus } from '../../../src-shared/domain/timeline';
 import { ClaimStamper } from '../../../sync-server/rooms/claim-stamper';
 import { mulberry32, type Rng } from '../generate-data';
@@ -49,7 +50,7 @@ export interface DocFigures {
 export interface AppDocsResult {
   changes: number;
   conversations: number;
-  counts: Record<'claims' | 'notes' | 'noteEdits' | 'statusChanges' | 'readMarks', number>;
+  counts: Record<'contacts' | 'claims' | 'notes' | 'noteEdits' | 'statusChanges' | 'readMarks', number>;
   buildSeconds: number;
   workspace: DocFigures & { logRows: number; logBytes: number; replay: Samples; liveClaimEvents: number; settledClaims: number };
   months: ({ month: string } & DocFigures)[];
@@ -61,7 +62,8 @@ class AppDocs {
   private readonly stamper: ClaimStamper;
   private readonly notesByConversation = new Map<number, string[]>();
   private readonly inFlight = new Map<number, { id: string; month: string; step: number }>();
-  readonly counts: AppDocsResult['counts'] = { claims: 0, notes: 0, noteEdits: 0, statusChanges: 0, readMarks: 0 };
+  private readonly conversationIds = new Map<number, string>();
+  readonly counts: AppDocsResult['counts'] = { contacts: 0, claims: 0, notes: 0, noteEdits: 0, statusChanges: 0, readMarks: 0 };
 
   constructor(readonly workspace: Y.Doc) {
     workspace.clientID = SERVER_CLIENT_ID;
@@ -75,7 +77,7 @@ class AppDocs {
     const actorId = MEMBERS[author] as string;
     const r = rng();
     const conversation = Math.floor(r * r * conversations);
-    const conversationId = `cv_${String(conversation).padStart(6, '0')}`;
+    const conversationId = this.conversationIdOf(conversation, at);
     const pick = rng();
     if (pick < 0.4) this.claim(i, author, actorId, conversationId, rng, at);
     else if (pick < 0.7) this.note(i, author, actorId, conversation, conversationId, rng, at);
@@ -85,6 +87,22 @@ class AppDocs {
       this.workspace.transact(() => raiseMark(readMarksOf(this.workspace), conversationId, at));
       this.counts.readMarks++;
     }
+  }
+
+  /**
+   * A conversation exists once a customer wrote: the channel host files them under a contact in the
+   * workspace document (contact, identity), with the app's own ids, before anything else happens in it.
+   */
+  private conversationIdOf(conversation: number, at: number): string {
+    let id = this.conversationIds.get(conversation);
+    if (id === undefined) {
+      this.workspace.clientID = PC_CLIENT_IDS[0] as number;
+      const phone = `+1617555${String(conversation).padStart(4, '0')}`;
+      id = placeCustomer(this.workspace, { identities: [{ kind: 'phone', value: phone }], displayName: `Customer ${conversation}` }, at, phone).conversationId;
+      this.conversationIds.set(conversation, id);
+      this.counts.contacts++;
+    }
+    return id;
   }
 
   private claim(i: number, author: number, actorId: string, conversationId: string, rng: Rng, at: number): void {

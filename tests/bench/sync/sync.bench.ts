@@ -117,7 +117,7 @@ function reportAppDocs(result: AppDocsResult, summary: Summary): void {
   const { workspace, months, counts } = result;
   log(
     `2c. The app's documents after ${fmt.int(result.changes)} changes over ${fmt.int(result.conversations)} conversations in one year, written by 4 PCs through the app's functions ` +
-      `(${fmt.int(counts.claims)} claims stamped and folded by the real ClaimStamper, ${fmt.int(counts.readMarks)} read marks; ${fmt.int(counts.notes)} notes, ${fmt.int(counts.noteEdits)} note edits, ` +
+      `(in the workspace document ${fmt.int(counts.contacts)} contacts with their phone numbers, ${fmt.int(counts.claims)} claims stamped and folded by the real ClaimStamper, ${fmt.int(counts.readMarks)} read marks; ${fmt.int(counts.notes)} notes, ${fmt.int(counts.noteEdits)} note edits, ` +
       `${fmt.int(counts.statusChanges)} delivery status changes in month documents); written in ${fmt.secs(result.buildSeconds * 1000)}; ms`,
   );
   const bySize = [...months].sort((a, b) => b.stateBytes - a.stateBytes);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entriesOf } from '../../../src-shared/sync/timeline-doc';
-import { contactsOf, identitiesOf } from '../../../src-shared/sync/workspace-doc';
+import { contactOf, identitiesOf } from '../../../src-shared/sync/workspace-doc';
 import { waitFor } from '../sync-server/harness';
 import { FORWARD_TO, TwilioRig } from './twilio-harness';
 
@@ -102,7 +102,7 @@ describe('Twilio voice on sync-server', () => {
     expect(conversations.every(Boolean)).toBe(true);
     expect(conversations[0]).toBe(conversations[1]);
     expect(new Set(conversations).size).toBe(3);
-    const withheld = calls.slice(2).map((call) => contactsOf(workspace).get(entriesOf(month).get(`call:${call.CallSid}`)?.contactId ?? ''));
+    const withheld = calls.slice(2).map((call) => contactOf(workspace, entriesOf(month).get(`call:${call.CallSid}`)?.contactId ?? ''));
     expect(withheld.map((c) => c?.displayName)).toEqual(['Withheld number', 'Withheld number']);
     expect([...identitiesOf(workspace).keys()]).toEqual([`phone:${CALLER}`]);
   });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalizePhone } from '../../../src-shared/identity/phone';
 import { outboxStatesOf } from '../../../src-shared/sync/outbox-doc';
 import { entriesOf, monthOf, statusesOf } from '../../../src-shared/sync/timeline-doc';
-import { contactsOf, identitiesOf, monthsOf } from '../../../src-shared/sync/workspace-doc';
+import { contactOf, identitiesOf, monthsOf } from '../../../src-shared/sync/workspace-doc';
 import { waitFor } from '../sync-server/harness';
 import { corpusPayloads, TwilioRig, type CorpusPayload } from './twilio-harness';
 
@@ -46,7 +46,7 @@ describe('Twilio corpus: every recorded payload becomes the right entry', () => 
       expect(entry).toMatchObject({ kind: 'message', channel: whatsapp ? 'whatsapp' : 'sms', direction: 'inbound', deliveryStatus: 'received' });
       const sender = normalizePhone(payload.params.From?.replace('whatsapp:', '') ?? '', 'US').e164 ?? '';
       expect(identitiesOf(workspace).get(`phone:${sender}`)).toBe(entry?.contactId);
-      expect(contactsOf(workspace).get(entry?.contactId ?? '')?.conversationId).toBe(entry?.conversationId);
+      expect(contactOf(workspace, entry?.contactId ?? '')?.conversationId).toBe(entry?.conversationId);
       // PCs open the months the workspace lists.
       expect(monthsOf(workspace).has(monthOf(entry?.occurredAt ?? 0))).toBe(true);
       if (payload.params.Latitude) expect(entry?.body).toContain(`${payload.params.Latitude}, ${payload.params.Longitude}`);
@@ -95,7 +95,7 @@ describe('Twilio corpus: every recorded payload becomes the right entry', () => 
     const entry = entriesOf(month).get(id);
     const outbound = payload.params.Direction?.startsWith('outbound') ?? false;
     expect(entry).toMatchObject({ kind: 'call', channel: 'voice', direction: outbound ? 'outbound' : 'inbound' });
-    const contact = contactsOf(workspace).get(entry?.contactId ?? '');
+    const contact = contactOf(workspace, entry?.contactId ?? '');
     if (outbound) {
       expect(identitiesOf(workspace).get(`phone:${payload.params.To}`)).toBe(entry?.contactId);
       expect(entry?.call).toMatchObject({ outcome: 'answered', from: payload.params.From });

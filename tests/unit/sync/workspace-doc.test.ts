@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { contactsOf, identitiesOf, placeCustomer } from '../../../src-shared/sync/workspace-doc';
+import { contactOf, contactsOf, identitiesOf, placeCustomer, readContact } from '../../../src-shared/sync/workspace-doc';
 import { advanceStatus, entriesOf, monthOf, putEntry, statusesOf, type TimelineRecord } from '../../../src-shared/sync/timeline-doc';
 
 const phone = { kind: 'phone' as const, value: '+12125550147' };
@@ -10,6 +10,25 @@ function exchange(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
   Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
 }
+
+describe('contacts in the workspace document', () => {
+  it('are kept as strings, and read back, including the objects earlier versions wrote', () => {
+    const doc = new Y.Doc();
+    const placed = placeCustomer(doc, { identities: [phone], displayName: 'Dana' }, 1_000, 'Unknown');
+    expect(typeof contactsOf(doc).get(placed.contactId)).toBe('string');
+    expect(contactOf(doc, placed.contactId)).toEqual({ id: placed.contactId, conversationId: placed.conversationId, displayName: 'Dana', createdAt: 1_000 });
+    const legacy = { id: 'ct_old', conversationId: 'cv_old', displayName: 'Old', createdAt: 5, company: 'Acme', address: null };
+    contactsOf(doc).set('ct_old', legacy);
+    expect(contactOf(doc, 'ct_old')).toEqual(legacy);
+    expect(placeCustomer(doc, { identities: [phone, email], displayName: null }, 2_000, 'Unknown').contactId).toBe(placed.contactId);
+  });
+
+  it('read nothing from a value that is not a contact', () => {
+    for (const bad of [undefined, 42, '{', '{"id":"ct_1"}', JSON.stringify({ id: 'ct_1', conversationId: 'cv_1', displayName: 7, createdAt: 1 })]) {
+      expect(readContact(bad)).toBeUndefined();
+    }
+  });
+});
 
 describe('placing a customer in the workspace document', () => {
   it('gives the same unknown number the same contact on two writers cut off from each other', () => {
