@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 
-/** Past this many stored updates a room's log is merged. */
+/** Past this many rows after the last snapshot, they are merged and a new snapshot is taken. */
 const COMPACT_AFTER_ROWS = 500;
 /**
  * Merged rows stay under this size, so each can still be sent to the server as one message when a
@@ -20,23 +20,23 @@ export function createUpdateLog(sqlite: Database.Database) {
   const loadRowsAfter = sqlite.prepare('SELECT "update" FROM doc_updates WHERE room = ? AND seq > ? ORDER BY seq').pluck();
   const append = sqlite.prepare('INSERT INTO doc_updates (room, "update", created_at) VALUES (?, ?, ?)');
   const count = sqlite.prepare('SELECT count(*) FROM doc_updates WHERE room = ?').pluck();
-  const clear = sqlite.prepare('DELETE FROM doc_updates WHERE room = ?');
+  const countAfter = sqlite.prepare('SELECT count(*) FROM doc_updates WHERE room = ? AND seq > ?').pluck();
+  const clearAfter = sqlite.prepare('DELETE FROM doc_updates WHERE room = ? AND seq > ?');
   const saveSnapshot = sqlite.prepare(
     'INSERT INTO doc_snapshots (room, state, up_to_seq) VALUES (?, ?, ?) ON CONFLICT (room) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq',
   );
-  const replace = sqlite.transaction((room: string, merged: Uint8Array[], state: Uint8Array) => {
-    clear.run(room);
-    let lastSeq = 0;
+  const snapshotOf = (room: string) => loadSnapshot.get(room) as { state: Buffer; upToSeq: number } | undefined;
+  const replaceAfter = sqlite.transaction((room: string, since: number, merged: Uint8Array[], state: Uint8Array) => {
+    clearAfter.run(room, since);
+    let lastSeq = since;
     for (const row of merged) lastSeq = Number(append.run(room, row, Date.now()).lastInsertRowid);
     saveSnapshot.run(room, state, lastSeq);
   });
-  /** Rows left by the last merge, so a log of many full-size rows is not merged again on every append. */
-  const afterMerge = new Map<string, number>();
 
   return {
     /** What a PC opens a room from: the snapshot, if any, then the rows written after it. */
     load(room: string): Uint8Array[] {
-      const snapshot = loadSnapshot.get(room) as { state: Buffer; upToSeq: number } | undefined;
+      const snapshot = snapshotOf(room);
       const rows = snapshot ? [snapshot.state, ...(loadRowsAfter.all(room, snapshot.upToSeq) as Buffer[])] : (loadRows.all(room) as Buffer[]);
       return rows.map((b) => new Uint8Array(b));
     },
@@ -48,15 +48,15 @@ export function createUpdateLog(sqlite: Database.Database) {
       append.run(room, update, Date.now());
     },
     /**
-     * Merges the room's rows into a few bounded ones when they pile up, and snapshots `doc` (which
-     * holds every row); returns whether it did.
+     * Once rows pile up after the last snapshot, merges those rows (the older ones were merged
+     * before, and merging them again would gain nothing) into a few bounded ones, and snapshots
+     * `doc`, which holds every row; returns whether it did.
      */
     compactIfLarge(room: string, doc: Y.Doc): boolean {
-      const rows = count.get(room) as number;
-      if (rows < Math.max(COMPACT_AFTER_ROWS, 2 * (afterMerge.get(room) ?? 0))) return false;
-      const merged = mergeInBoundedRows(this.rows(room));
-      replace(room, merged, Y.encodeStateAsUpdate(doc));
-      afterMerge.set(room, merged.length);
+      const since = snapshotOf(room)?.upToSeq ?? 0;
+      if ((countAfter.get(room, since) as number) < COMPACT_AFTER_ROWS) return false;
+      const merged = mergeInBoundedRows((loadRowsAfter.all(room, since) as Buffer[]).map((b) => new Uint8Array(b)));
+      replaceAfter(room, since, merged, Y.encodeStateAsUpdate(doc));
       return true;
     },
     /** Each stored update reduced to what a peer with `stateVector` lacks; empty ones are left out. */

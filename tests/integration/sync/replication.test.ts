@@ -170,6 +170,21 @@ describe('replication between PCs through the real sync-server', () => {
     expect(pc.doc.getMap('notes').get('n599')).toBe('note 599');
   });
 
+  it('merges only the rows written since the last snapshot, leaving rows merged before as they were', async () => {
+    const pc = new Pc(tempDir(), 'ws/northside');
+    const notes = pc.doc.getMap('notes');
+    const log = createUpdateLog(pc.store.sqlite);
+    for (let i = 0; i < 500; i++) notes.set(`n${i}`, `note ${i}`);
+    const firstMerge = log.rows('ws/northside');
+    expect(firstMerge).toHaveLength(1);
+    for (let i = 500; i < 1_000; i++) notes.set(`n${i}`, `note ${i}`);
+    const rows = log.rows('ws/northside');
+    expect(rows).toHaveLength(2);
+    expect(Buffer.from(rows[0]!).equals(Buffer.from(firstMerge[0]!))).toBe(true);
+    pc.restart();
+    expect(pc.doc.getMap('notes').size).toBe(1_000);
+  });
+
   it('starts a PC from a snapshot of the document, without what Yjs already let go, and keeps every row for the server', async () => {
     const pc = new Pc(tempDir(), 'ws/northside');
     const epochs = pc.doc.getMap<Y.Map<string>>('epochs');
