@@ -133,11 +133,13 @@ interface ChunkInFlight {
 
 /** Commits grow to this many chunks: fewer, larger transactions cost SQLite (and its FTS index) less. */
 const LARGEST_COMMIT_IN_CHUNKS = 8;
+/** Chunks fetched ahead of the one being committed, so the parsers never wait for the main thread. */
+const CHUNKS_AHEAD = 2;
 
 /**
  * Reads `uids` chunk by chunk, in the order given, and commits them in that order with the checkpoint
- * `advance` makes of the last one committed. The next chunk is fetched while the parse pool works on
- * the one before, so the IMAP connection, the parsers and SQLite work at the same time. The first
+ * `advance` makes of the last one committed. The next chunks are fetched while the parse pool works on
+ * the ones before, so the IMAP connection, the parsers and SQLite work at the same time. The first
  * commit holds one chunk, so the newest mail is listed at once; each later one twice as many, up to
  * LARGEST_COMMIT_IN_CHUNKS. What is read but not committed yet is only fetched again by a sync killed
  * meanwhile.
@@ -150,7 +152,6 @@ async function syncChunks(
   advance: (checkpoint: FolderCheckpoint, chunk: number[]) => FolderCheckpoint,
 ): Promise<FolderCheckpoint> {
   let committed = start;
-  let reading: ChunkInFlight | null = null;
   // Read and not committed yet: the emails of `readChunks` chunks.
   let readEmails: SyncedEmail[] = [];
   let readChunks = 0;
@@ -163,16 +164,19 @@ async function syncChunks(
     readChunks = 0;
     commitEvery = Math.min(commitEvery * 2, LARGEST_COMMIT_IN_CHUNKS);
   };
+  const inFlight: ChunkInFlight[] = [];
+  let fetchedUpTo = start;
   for (let at = 0; at < uids.length; at += deps.options.chunkSize) {
     const chunk = uids.slice(at, at + deps.options.chunkSize);
     const fetched = await fetchChunk(deps.client, chunk);
-    const next: ChunkInFlight = { emails: readFetched(deps, folder, fetched), checkpoint: advance(reading?.checkpoint ?? start, chunk) };
-    // Awaited below, once the chunk before it is collected; until then a failure must not go unhandled.
+    fetchedUpTo = advance(fetchedUpTo, chunk);
+    const next: ChunkInFlight = { emails: readFetched(deps, folder, fetched), checkpoint: fetchedUpTo };
+    // Awaited below, once the chunks before it are collected; until then a failure must not go unhandled.
     next.emails.catch(() => {});
-    if (reading) await collect(reading, false);
-    reading = next;
+    inFlight.push(next);
+    if (inFlight.length > CHUNKS_AHEAD) await collect(inFlight.shift()!, false);
   }
-  if (reading) await collect(reading, true);
+  while (inFlight.length > 0) await collect(inFlight.shift()!, inFlight.length === 0);
   return committed;
 }
 
