@@ -95,9 +95,12 @@ function readTime(property: Property): string | null {
   return ms === null ? local : new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
-/** Epoch ms of a wall-clock time in an IANA zone, or null when Intl does not know the zone. */
-function zonedToUtc(wallClockAsUtc: number, zone: string): number | null {
-  let format: Intl.DateTimeFormat;
+// Building a formatter costs far more than using one, and invitations name the same few zones.
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function zoneFormat(zone: string): Intl.DateTimeFormat | null {
+  let format = zoneFormats.get(zone);
+  if (format !== undefined) return format;
   try {
     format = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
@@ -110,8 +113,17 @@ function zonedToUtc(wallClockAsUtc: number, zone: string): number | null {
       second: 'numeric',
     });
   } catch {
-    return null;
+    format = null;
   }
+  // Zone names come from mail: a message naming thousands of made-up zones must not grow this forever.
+  if (zoneFormats.size < 100) zoneFormats.set(zone, format);
+  return format;
+}
+
+/** Epoch ms of a wall-clock time in an IANA zone, or null when Intl does not know the zone. */
+function zonedToUtc(wallClockAsUtc: number, zone: string): number | null {
+  const format = zoneFormat(zone);
+  if (!format) return null;
   // The zone's offset at that instant, applied twice so a time next to a DST change lands right.
   const offsetAt = (instant: number) => {
     const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
