@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { simpleParser, type ParsedMail, type SimpleParserOptions, type StructuredHeader } from 'mailparser';
+import type { ParsedMail, SimpleParserOptions, StructuredHeader } from 'mailparser';
 import { stableIds } from '../../../core/ingest/stable-ids';
 import { readAddresses } from './addresses';
 import { readAttachments } from './attachments';
@@ -24,6 +24,13 @@ const PARSER_OPTIONS: SimpleParserOptions = {
   checksumAlgo: 'sha256',
 };
 
+let mailparser: Promise<typeof import('mailparser')> | null = null;
+
+/** Loaded on first use: a sync parses on worker threads, and its main thread need not load mailparser. */
+function loadMailparser(): Promise<typeof import('mailparser')> {
+  return (mailparser ??= import('mailparser'));
+}
+
 // A file without any of these is not mail, however leniently the parser took it.
 const HEADERS_EVERY_MESSAGE_HAS = new Set(['from', 'to', 'date', 'subject', 'message-id']);
 
@@ -37,6 +44,8 @@ export async function parseEmail(raw: Buffer | Uint8Array): Promise<ParseEmailRe
   if (bytes.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a)) {
     return { ok: false, error: 'empty message' };
   }
+  // Outside the try: a parser that cannot load is a broken install, not an unreadable message.
+  const { simpleParser } = await loadMailparser();
   let mail: ParsedMail;
   try {
     mail = await simpleParser(bytes, PARSER_OPTIONS);
