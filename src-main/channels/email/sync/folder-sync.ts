@@ -131,7 +131,12 @@ interface ChunkInFlight {
   checkpoint: FolderCheckpoint;
 }
 
-/** Commits grow to this many chunks: fewer, larger transactions cost SQLite (and its FTS index) less. */
+/**
+ * The first chunks of a pass are committed one by one, so the newest mail (a few days of a shop's
+ * mail) is listed as soon as it is parsed; after them commits grow to LARGEST_COMMIT_IN_CHUNKS, since
+ * fewer, larger transactions cost SQLite (and its FTS index) less.
+ */
+const FIRST_CHUNKS_ALONE = 4;
 const LARGEST_COMMIT_IN_CHUNKS = 8;
 /** Chunks fetched ahead of the one being committed, so the parsers never wait for the main thread. */
 const CHUNKS_AHEAD = 2;
@@ -139,10 +144,9 @@ const CHUNKS_AHEAD = 2;
 /**
  * Reads `uids` chunk by chunk, in the order given, and commits them in that order with the checkpoint
  * `advance` makes of the last one committed. The next chunks are fetched while the parse pool works on
- * the ones before, so the IMAP connection, the parsers and SQLite work at the same time. The first
- * commit holds one chunk, so the newest mail is listed at once; each later one twice as many, up to
- * LARGEST_COMMIT_IN_CHUNKS. What is read but not committed yet is only fetched again by a sync killed
- * meanwhile.
+ * the ones before, so the IMAP connection, the parsers and SQLite work at the same time. After the
+ * first FIRST_CHUNKS_ALONE chunks each commit holds twice as many as the one before. What is read but
+ * not committed yet is only fetched again by a sync killed meanwhile.
  */
 async function syncChunks(
   deps: FolderSyncDeps,
@@ -155,6 +159,7 @@ async function syncChunks(
   // Read and not committed yet: the emails of `readChunks` chunks.
   let readEmails: SyncedEmail[] = [];
   let readChunks = 0;
+  let commits = 0;
   let commitEvery = 1;
   const collect = async (chunk: ChunkInFlight, last: boolean) => {
     readEmails.push(...(await chunk.emails));
@@ -162,7 +167,7 @@ async function syncChunks(
     committed = commit(deps, chunk.checkpoint, readEmails);
     readEmails = [];
     readChunks = 0;
-    commitEvery = Math.min(commitEvery * 2, LARGEST_COMMIT_IN_CHUNKS);
+    if (++commits >= FIRST_CHUNKS_ALONE) commitEvery = Math.min(commitEvery * 2, LARGEST_COMMIT_IN_CHUNKS);
   };
   const inFlight: ChunkInFlight[] = [];
   let fetchedUpTo = start;
