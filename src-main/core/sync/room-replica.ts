@@ -26,6 +26,7 @@ export function openRoomReplica(log: UpdateLog, room: string): { room: string; d
     doc,
     destroy: () => {
       doc.off('update', persist);
+      log.snapshotIfBehind(room, doc);
       doc.destroy();
     },
   };

@@ -21,11 +21,12 @@ export function createUpdateLog(sqlite: Database.Database) {
   const append = sqlite.prepare('INSERT INTO doc_updates (room, "update", created_at) VALUES (?, ?, ?)');
   const count = sqlite.prepare('SELECT count(*) FROM doc_updates WHERE room = ?').pluck();
   const countAfter = sqlite.prepare('SELECT count(*) FROM doc_updates WHERE room = ? AND seq > ?').pluck();
+  const lastSeq = sqlite.prepare('SELECT max(seq) FROM doc_updates WHERE room = ?').pluck();
   const clearAfter = sqlite.prepare('DELETE FROM doc_updates WHERE room = ? AND seq > ?');
   const saveSnapshot = sqlite.prepare(
     'INSERT INTO doc_snapshots (room, state, up_to_seq) VALUES (?, ?, ?) ON CONFLICT (room) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq',
   );
-  const snapshotOf = (room: string) => loadSnapshot.get(room) as { state: Buffer; upToSeq: number } | undefined;
+  const snapshotSeq = sqlite.prepare('SELECT up_to_seq FROM doc_snapshots WHERE room = ?').pluck();
   const replaceAfter = sqlite.transaction((room: string, since: number, merged: Uint8Array[], state: Uint8Array) => {
     clearAfter.run(room, since);
     let lastSeq = since;
@@ -36,7 +37,7 @@ export function createUpdateLog(sqlite: Database.Database) {
   return {
     /** What a PC opens a room from: the snapshot, if any, then the rows written after it. */
     load(room: string): Uint8Array[] {
-      const snapshot = snapshotOf(room);
+      const snapshot = loadSnapshot.get(room) as { state: Buffer; upToSeq: number } | undefined;
       const rows = snapshot ? [snapshot.state, ...(loadRowsAfter.all(room, snapshot.upToSeq) as Buffer[])] : (loadRows.all(room) as Buffer[]);
       return rows.map((b) => new Uint8Array(b));
     },
@@ -53,11 +54,20 @@ export function createUpdateLog(sqlite: Database.Database) {
      * `doc`, which holds every row; returns whether it did.
      */
     compactIfLarge(room: string, doc: Y.Doc): boolean {
-      const since = snapshotOf(room)?.upToSeq ?? 0;
+      const since = (snapshotSeq.get(room) as number | undefined) ?? 0;
       if ((countAfter.get(room, since) as number) < COMPACT_AFTER_ROWS) return false;
       const merged = mergeInBoundedRows((loadRowsAfter.all(room, since) as Buffer[]).map((b) => new Uint8Array(b)));
       replaceAfter(room, since, merged, Y.encodeStateAsUpdate(doc));
       return true;
+    },
+    /**
+     * Snapshots `doc` if rows were written since the last snapshot, so the next start replays none:
+     * for a room being closed. The rows stay as they are.
+     */
+    snapshotIfBehind(room: string, doc: Y.Doc): void {
+      const since = (snapshotSeq.get(room) as number | undefined) ?? 0;
+      const last = lastSeq.get(room) as number | null;
+      if (last !== null && last > since) saveSnapshot.run(room, Y.encodeStateAsUpdate(doc), last);
     },
     /** Each stored update reduced to what a peer with `stateVector` lacks; empty ones are left out. */
     missingPieces(room: string, stateVector: Uint8Array): Uint8Array[] {

@@ -10,8 +10,9 @@
  * Loads timed: a fresh Y.Doc applying a document's encoded state (what a new PC receives, and what the
  * server keeps after compaction), opened as the app opens it (the claim log indexes the claims and
  * every conversation's owner is resolved); and
- * for the workspace document, the PC's start: openRoomReplica replaying the update log the app wrote,
- * one row per transaction, compacted as the app compacts it.
+ * for the workspace document, the PC's start: openRoomReplica opening the update log the app wrote,
+ * one row per transaction, compacted as the app compacts it, after a clean close (its snapshot
+ * alone) and after a crash (the snapshot, then the rows written since).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import { createClaimLog } from '../../../src-main/core/claims/claim-log';
 import { openStore } from '../../../src-main/core/store/open-store';
-import { openRoomReplica } from '../../../src-main/core/sync/room-replica';
+import { openRoomReplica, type RoomReplica } from '../../../src-main/core/sync/room-replica';
 import { createUpdateLog } from '../../../src-main/core/sync/update-log';
 import { toChangeRecord } from '../../../src-main/core/sync/entry-change-records';
 import { appendClaimEvent } from '../../../src-shared/sync/claim-doc';
@@ -52,7 +53,17 @@ export interface AppDocsResult {
   conversations: number;
   counts: Record<'contacts' | 'claims' | 'notes' | 'noteEdits' | 'statusChanges' | 'readMarks', number>;
   buildSeconds: number;
-  workspace: DocFigures & { logRows: number; logBytes: number; replay: Samples; liveClaimEvents: number; settledClaims: number };
+  workspace: DocFigures & {
+    logRows: number;
+    logBytes: number;
+    /** A start after the app closed the room (which snapshots it). */
+    replay: Samples;
+    /** A start after a crash: the snapshot, then the rows written after it. */
+    replayAfterCrash: Samples;
+    rowsAfterSnapshot: number;
+    liveClaimEvents: number;
+    settledClaims: number;
+  };
   months: ({ month: string } & DocFigures)[];
 }
 
@@ -200,11 +211,12 @@ export function measureAppDocs(shape: { changes: number; conversations: number; 
       if ((i + 1) % 20_000 === 0) progress(`app documents: ${i + 1} changes written`);
     }
     const buildSeconds = (performance.now() - began) / 1000;
+    // A PC opens its workspace document first, with nothing else loaded: the months are kept as
+    // encoded state only while the workspace document is timed.
+    const monthStates = [...docs.months].map(([month, doc]) => [month, Y.encodeStateAsUpdate(doc)] as const);
+    for (const doc of docs.months.values()) doc.destroy();
+    docs.months.clear();
     const state = Y.encodeStateAsUpdate(replica.doc);
-    replica.destroy();
-    const { rows, bytes } = store.sqlite
-      .prepare('SELECT count(*) AS rows, coalesce(sum(length("update")), 0) AS bytes FROM doc_updates WHERE room = ?')
-      .get(ROOM) as { rows: number; bytes: number };
     let liveClaimEvents = 0;
     let settledClaims = 0;
     // As the app starts: the claim log indexes the claims and every conversation's owner is resolved
@@ -216,15 +228,27 @@ export function measureAppDocs(shape: { changes: number; conversations: number; 
       liveClaimEvents = ids.reduce((sum, id) => sum + claims.eventsOf(id).length, 0);
       return [...readMarksOf(doc).values()].length;
     };
+    const replays = (close: (opened: RoomReplica) => void) => {
+      const samples = new Samples();
+      for (let i = 0; i < rounds.replay; i++) {
+        let opened: RoomReplica | null = null;
+        samples.add(timeMs(() => openWorkspace((opened = openRoomReplica(log, ROOM)).doc)));
+        close(opened as unknown as RoomReplica);
+      }
+      return samples;
+    };
     progress('app documents: loading');
-    const replay = new Samples();
-    for (let i = 0; i < rounds.replay; i++) {
-      let opened: ReturnType<typeof openRoomReplica> | null = null;
-      replay.add(timeMs(() => openWorkspace((opened = openRoomReplica(log, ROOM)).doc)));
-      (opened as ReturnType<typeof openRoomReplica> | null)?.destroy();
-    }
-    const workspace = { ...timeLoad(state, openWorkspace, rounds.load), logRows: rows, logBytes: bytes, replay, liveClaimEvents, settledClaims };
-    const months = [...docs.months].map(([month, doc]) => ({ month, ...timeLoad(Y.encodeStateAsUpdate(doc), (d) => entriesOf(d).size, rounds.load) }));
+    // While the writer is still open the log ends in rows written after the last snapshot, as after
+    // a crash; the copies opened here are dropped without closing, so they take no snapshot.
+    const rowsAfterSnapshot = log.load(ROOM).length - 1;
+    const replayAfterCrash = replays((opened) => opened.doc.destroy());
+    replica.destroy();
+    const replay = replays((opened) => opened.destroy());
+    const { rows, bytes } = store.sqlite
+      .prepare('SELECT count(*) AS rows, coalesce(sum(length("update")), 0) AS bytes FROM doc_updates WHERE room = ?')
+      .get(ROOM) as { rows: number; bytes: number };
+    const workspace = { ...timeLoad(state, openWorkspace, rounds.load), logRows: rows, logBytes: bytes, replay, replayAfterCrash, rowsAfterSnapshot, liveClaimEvents, settledClaims };
+    const months = monthStates.map(([month, monthState]) => ({ month, ...timeLoad(monthState, (d) => entriesOf(d).size, rounds.load) }));
     return { changes: shape.changes, conversations: shape.conversations, counts: docs.counts, buildSeconds, workspace, months };
   } finally {
     store.close();

@@ -125,18 +125,18 @@ function reportAppDocs(result: AppDocsResult, summary: Summary): void {
   const allMonths = months.reduce((sum, m) => sum + m.fromState.p50, 0);
   log(
     table(
-      ['document', 'state', 'load from state p50 / p95', 'PC start: replay its log p50 / p95', 'log rows (bytes)'],
+      ['document', 'state', 'load from state p50 / p95', 'PC start p50 / p95', 'PC start after a crash p50 / p95', 'log rows (bytes)'],
       [
-        [`ws (live claim events ${fmt.int(workspace.liveClaimEvents)}, conversations with claims ${fmt.int(workspace.settledClaims)})`, kib(workspace.stateBytes), p50p95(workspace.fromState), p50p95(workspace.replay), `${fmt.int(workspace.logRows)} (${mib(workspace.logBytes)})`],
-        ...(largest ? [[`largest month (${largest.month})`, kib(largest.stateBytes), p50p95(largest.fromState), '-', '-']] : []),
-        [`all ${months.length} months together`, kib(months.reduce((sum, m) => sum + m.stateBytes, 0)), `${allMonths.toFixed(1)} (sum of p50s)`, '-', '-'],
+        [`ws (live claim events ${fmt.int(workspace.liveClaimEvents)}, conversations with claims ${fmt.int(workspace.settledClaims)})`, kib(workspace.stateBytes), p50p95(workspace.fromState), p50p95(workspace.replay), `${p50p95(workspace.replayAfterCrash)} (${fmt.int(workspace.rowsAfterSnapshot)} rows after the snapshot)`, `${fmt.int(workspace.logRows)} (${mib(workspace.logBytes)})`],
+        ...(largest ? [[`largest month (${largest.month})`, kib(largest.stateBytes), p50p95(largest.fromState), '-', '-', '-']] : []),
+        [`all ${months.length} months together`, kib(months.reduce((sum, m) => sum + m.stateBytes, 0)), `${allMonths.toFixed(1)} (sum of p50s)`, '-', '-', '-'],
       ],
     ),
   );
   log(`(${machineLoad()} after this part)`);
   log();
   const wsWorst = Math.max(workspace.fromState.p50, workspace.replay.p50);
-  check(summary, `workspace document load after ${fmt.int(result.changes)} changes`, `${wsWorst.toFixed(0)} ms`, `≤ ${TARGETS.loadMs} ms`, wsWorst <= TARGETS.loadMs, `p50 of the slower load (state ${workspace.fromState.p50.toFixed(0)} ms, PC log replay ${workspace.replay.p50.toFixed(0)} ms); ×${(wsWorst / TARGETS.loadMs).toFixed(2)} of the target`);
+  check(summary, `workspace document load after ${fmt.int(result.changes)} changes`, `${wsWorst.toFixed(0)} ms`, `≤ ${TARGETS.loadMs} ms`, wsWorst <= TARGETS.loadMs, `p50 of the slower load (state ${workspace.fromState.p50.toFixed(0)} ms, PC start ${workspace.replay.p50.toFixed(0)} ms); ×${(wsWorst / TARGETS.loadMs).toFixed(2)} of the target; after a crash ${workspace.replayAfterCrash.p50.toFixed(0)} ms`);
   if (largest) {
     check(summary, 'largest month document load', `${largest.fromState.p50.toFixed(0)} ms`, `≤ ${TARGETS.loadMs} ms`, largest.fromState.p50 <= TARGETS.loadMs, `${largest.month}, ${kib(largest.stateBytes)}; ×${(largest.fromState.p50 / TARGETS.loadMs).toFixed(2)} of the target`);
   }

@@ -181,8 +181,11 @@ describe('replication between PCs through the real sync-server', () => {
     const rows = log.rows('ws/northside');
     expect(rows).toHaveLength(2);
     expect(Buffer.from(rows[0]!).equals(Buffer.from(firstMerge[0]!))).toBe(true);
+    notes.set('after', 'written after the last merge');
     pc.restart();
-    expect(pc.doc.getMap('notes').size).toBe(1_000);
+    expect(pc.doc.getMap('notes').size).toBe(1_001);
+    // Closing the room took a snapshot, so this start replayed nothing after it.
+    expect(createUpdateLog(pc.store.sqlite).load('ws/northside')).toHaveLength(1);
   });
 
   it('starts a PC from a snapshot of the document, without what Yjs already let go, and keeps every row for the server', async () => {
