@@ -15,7 +15,10 @@ import { decodeSettled, type ClaimEvent, type SettledClaim } from './claims';
  * A PC whose unstamped event vanishes with a deleted epoch writes it again (see the PC's claim log).
  */
 export const CLAIM_EPOCHS_MAP = 'claimEpochs';
-export const CLAIM_STAMPS_MAP = 'claimStamps';
+export const CLAIM_STAMPS_MAP = 'claimEpochStamps';
+/** Where builds before epochs kept claims: one flat map of events, one of their stamps (read by sync-server to carry them over). */
+export const LEGACY_CLAIM_EVENTS_MAP = 'claimEvents';
+export const LEGACY_CLAIM_STAMPS_MAP = 'claimStamps';
 export const CLAIM_SETTLED_MAP = 'claimSettled';
 
 export type EventMap = Y.Map<ClaimEvent>;

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { decodeSettled, encodeSettled, foldClaim, type ClaimEvent, type SettledClaim } from '../../src-shared/sync/claims';
 import {
+  appendClaimEvent,
   claimEpochs,
   claimStamps,
   currentSettled,
@@ -13,6 +14,7 @@ import {
   type SettledMap,
   type StampMap,
 } from '../../src-shared/sync/claim-doc';
+import { LegacyClaims } from './legacy-claims';
 import { isClientOrigin, SERVER_WRITE, STORED_LOAD } from './origins';
 
 /** Events per epoch before the server opens the next one. */
@@ -45,6 +47,7 @@ export class ClaimStamper {
   private readonly epochs: Y.Map<EventMap>;
   private readonly stamps: Y.Map<StampMap>;
   private readonly generations: Y.Map<SettledMap>;
+  private readonly legacy: LegacyClaims;
   private readonly stampCopy = new Map<string, Map<string, number>>();
   private readonly settledCopy = new Map<string, SettledClaim>();
   private arrived: Arrival[] = [];
@@ -69,6 +72,7 @@ export class ClaimStamper {
     };
     this.stamps.observeDeep(watchServerOwned);
     this.generations.observeDeep(watchServerOwned);
+    this.legacy = new LegacyClaims(doc);
   }
 
   /**
@@ -83,7 +87,7 @@ export class ClaimStamper {
       if (settled) this.settledCopy.set(conversationId, settled);
     }
     const stamps = [...this.stampCopy.values()].flatMap((m) => [...m.values()]);
-    this.nextStamp = Math.max(0, ...stamps, ...[...this.settledCopy.values()].map((s) => s.stamp)) + 1;
+    this.nextStamp = Math.max(this.legacy.highestStamp(), ...stamps, ...[...this.settledCopy.values()].map((s) => s.stamp)) + 1;
     this.nextEpoch = keyNumber(newestKey(this.epochs, isServerEpoch)) + 1;
     this.nextGeneration = keyNumber(newestKey(this.generations)) + 1;
     this.arrived = [...this.epochs.entries()].flatMap(([epochKey, epoch]) => [...epoch.keys()].map((eventId) => ({ epochKey, eventId })));
@@ -94,18 +98,23 @@ export class ClaimStamper {
   /** Undoes clients' writes to stamps and settled records, stamps and folds new events, in one server transaction. */
   settle(): { stamped: number; undone: number } {
     const undone = this.tampered.size;
-    if (this.arrived.length === 0 && undone === 0 && newestKey(this.epochs, isServerEpoch) !== null) return { stamped: 0, undone: 0 };
+    const idle = this.arrived.length === 0 && undone === 0 && !this.legacy.waiting;
+    if (idle && newestKey(this.epochs, isServerEpoch) !== null) return { stamped: 0, undone: 0 };
     const arrived = this.sortByAuthorClock(this.arrived);
     this.arrived = [];
     this.tampered.clear();
     let stamped = 0;
     this.doc.transact(() => {
       if (undone > 0) this.restore();
+      this.openEpochIfFull();
+      this.adoptLegacy();
       for (const arrival of arrived) if (this.stampAndFold(arrival)) stamped++;
       this.openEpochIfFull();
       this.retireCountedEpochs();
       if (this.foldsInGeneration >= Math.max(MIN_GENERATION_FOLDS, this.settledCopy.size * GENERATION_FOLDS_SHARE)) this.startGeneration();
     }, SERVER_WRITE);
+    // Events this transaction moved into an epoch (carried over from the flat maps) are stamped next.
+    if (this.arrived.length > 0) stamped += this.settle().stamped;
     return { stamped, undone };
   }
 
@@ -120,6 +129,17 @@ export class ClaimStamper {
       }
     }
     return arrivals;
+  }
+
+  /** Folds claims kept the old way and moves their unstamped events into the current epoch (stamped on arrival there). */
+  private adoptLegacy(): void {
+    if (!this.legacy.waiting) return;
+    const { stamped, unstamped } = this.legacy.takeAll();
+    for (const { event, stamp } of stamped) {
+      const settled = this.settledCopy.get(event.conversationId);
+      if (settled?.lastBy[event.actorId]?.eventId !== event.id) this.writeSettled(event.conversationId, foldClaim(settled, event, stamp));
+    }
+    for (const event of unstamped) appendClaimEvent(this.doc, event);
   }
 
   private stampAndFold({ epochKey, eventId }: Arrival): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeSettled, type ClaimEvent } from '../../../src-shared/sync/claims';
-import { appendClaimEvent, claimEpochs, claimStamps, currentSettled, isServerEpoch, newestKey, readSettled, settledGenerations } from '../../../src-shared/sync/claim-doc';
+import { appendClaimEvent, claimEpochs, claimStamps, currentSettled, isServerEpoch, LEGACY_CLAIM_EVENTS_MAP, LEGACY_CLAIM_STAMPS_MAP, newestKey, readSettled, settledGenerations } from '../../../src-shared/sync/claim-doc';
 import { ClaimStamper, EPOCH_EVENTS } from '../../../sync-server/rooms/claim-stamper';
 import { SERVER_WRITE, STORED_LOAD } from '../../../sync-server/rooms/origins';
 import { createClaimLog } from '../../../src-main/core/claims/claim-log';
@@ -105,6 +105,33 @@ describe('ClaimStamper', () => {
     fromClient(doc, (d) => settledGenerations(d).clear());
     stamper.settle();
     expect(claimStateOf(doc, 'cv').ownerId).toBe('desk');
+  });
+
+  it('carries over claims kept the way earlier builds kept them, and moves a flat event an old PC writes into an epoch', () => {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      const events = doc.getMap<ClaimEvent>(LEGACY_CLAIM_EVENTS_MAP);
+      const stamps = doc.getMap<number>(LEGACY_CLAIM_STAMPS_MAP);
+      events.set('desk', event('desk', 1, 'desk'));
+      events.set('laptop', event('laptop', 2, 'laptop'));
+      events.set('offline', { ...event('offline', 3, 'desk'), kind: 'release' });
+      stamps.set('laptop', 7);
+      stamps.set('desk', 8);
+    }, STORED_LOAD);
+    const stamper = new ClaimStamper(doc);
+    stamper.resume();
+    // The laptop's claim reached the old server first; the desk's later release of a conversation it did not have changes nothing.
+    expect(readSettled(doc, 'cv')).toEqual({
+      ownerId: 'laptop',
+      stamp: 9,
+      lastBy: { laptop: { eventId: 'laptop', kind: 'claim' }, desk: { eventId: 'offline', kind: 'release' } },
+    });
+    expect(allStamps(doc)).toEqual({ offline: 9 });
+    expect(doc.getMap(LEGACY_CLAIM_EVENTS_MAP).size + doc.getMap(LEGACY_CLAIM_STAMPS_MAP).size).toBe(0);
+    fromClient(doc, (d) => d.getMap<ClaimEvent>(LEGACY_CLAIM_EVENTS_MAP).set('old-pc', { ...event('old-pc', 4, 'laptop'), kind: 'release' }));
+    stamper.settle();
+    expect(claimStateOf(doc, 'cv')).toEqual({ ownerId: null, pending: [] });
+    expect(doc.getMap(LEGACY_CLAIM_EVENTS_MAP).size).toBe(0);
   });
 
   it('keeps the document from growing with every claim: counted epochs and overwritten records are let go', () => {
