@@ -1,6 +1,19 @@
 import * as Y from 'yjs';
 import { alreadyFolded, claimViewFor, decodeSettled, resolveClaims, type ClaimEvent, type ClaimState } from '../../../src-shared/sync/claims';
-import { appendClaimEvent, claimEpochs, claimStamps, currentSettled, settledGenerations, type EventMap, type SettledMap } from '../../../src-shared/sync/claim-doc';
+import {
+  appendClaimEvent,
+  claimEpochs,
+  claimStamps,
+  currentSettled,
+  LEGACY_CLAIM_EVENTS_MAP,
+  LEGACY_CLAIM_STAMPS_MAP,
+  settledGenerations,
+  type EventMap,
+  type SettledMap,
+} from '../../../src-shared/sync/claim-doc';
+
+/** Where this log files the flat maps' events: no epoch key is empty. */
+const LEGACY_EPOCH = '';
 import type { ClaimView } from '../../../src-shared/api/requests';
 
 /**
@@ -34,18 +47,33 @@ export function createClaimLog(doc: Y.Doc, options: { localOrder: boolean }) {
   let settled: SettledMap | null = currentSettled(doc);
   const settledOf = (conversationId: string) => decodeSettled(settled?.get(conversationId));
 
+  const forget = (event: ClaimEvent) => {
+    byEpoch.get(epochOf.get(event.id) ?? LEGACY_EPOCH)?.delete(event.id);
+    epochOf.delete(event.id);
+    byConversation.get(event.conversationId)?.delete(event.id);
+    touched.add(event.conversationId);
+  };
+
   /** Forgets a deleted epoch's events, and returns those the server never counted. */
   const dropEpoch = (epochKey: string): ClaimEvent[] => {
-    const uncounted: ClaimEvent[] = [];
-    for (const event of byEpoch.get(epochKey)?.values() ?? []) {
-      epochOf.delete(event.id);
-      byConversation.get(event.conversationId)?.delete(event.id);
-      touched.add(event.conversationId);
-      if (!alreadyFolded(settledOf(event.conversationId), event)) uncounted.push(event);
-    }
+    const events = [...(byEpoch.get(epochKey)?.values() ?? [])];
+    for (const event of events) forget(event);
     byEpoch.delete(epochKey);
-    return uncounted;
+    return events.filter((event) => !alreadyFolded(settledOf(event.conversationId), event));
   };
+
+  // Claims written by builds before epochs count where they are until sync-server carries them over
+  // (it empties the flat maps then); with no server they stay there.
+  const legacyEvents = doc.getMap<ClaimEvent>(LEGACY_CLAIM_EVENTS_MAP);
+  const legacyStamps = doc.getMap<number>(LEGACY_CLAIM_STAMPS_MAP);
+  for (const event of legacyEvents.values()) index(LEGACY_EPOCH, event);
+  legacyEvents.observe((change) => {
+    for (const [id, { action, oldValue }] of change.changes.keys) {
+      if (action !== 'add') forget(oldValue as ClaimEvent);
+      const event = legacyEvents.get(id);
+      if (event) index(LEGACY_EPOCH, event);
+    }
+  });
 
   for (const [key, epoch] of epochs.entries()) indexEpoch(key, epoch);
   // Observers run before 'afterTransaction', so the index is current for whoever reacts to a change.
@@ -89,6 +117,7 @@ export function createClaimLog(doc: Y.Doc, options: { localOrder: boolean }) {
 
   const stampOf = (eventId: string) => {
     const epochKey = epochOf.get(eventId);
+    if (epochKey === LEGACY_EPOCH) return legacyStamps.get(eventId);
     return epochKey === undefined ? undefined : claimStamps(doc).get(epochKey)?.get(eventId);
   };
   const resolve = (conversationId: string): ClaimState =>
