@@ -26,8 +26,11 @@ const PARSER_OPTIONS: SimpleParserOptions = {
 
 let mailparser: Promise<typeof import('mailparser')> | null = null;
 
-/** Loaded on first use: a sync parses on worker threads, and its main thread need not load mailparser. */
-function loadMailparser(): Promise<typeof import('mailparser')> {
+/**
+ * Loaded on first use: a sync parses on worker threads, and its main thread need not load mailparser.
+ * A parse worker calls it as it starts, so the load overlaps logging in to the server.
+ */
+export function loadMailparser(): Promise<typeof import('mailparser')> {
   return (mailparser ??= import('mailparser'));
 }
 

@@ -4,7 +4,7 @@
  * costs a wake-up of the other thread, so there are two per batch rather than two per email.
  */
 import { parentPort } from 'node:worker_threads';
-import { parseEmail } from '../parse/parse-email';
+import { loadMailparser, parseEmail } from '../parse/parse-email';
 import type { ParseEmailResult } from '../parse/parsed-email';
 
 export interface ParseBatch {
@@ -36,4 +36,5 @@ port.on('message', (batch: ParseBatch) => {
 });
 
 // Sent once the parser is loaded: a worker that fails before this never could parse (see the pool).
+await loadMailparser();
 port.postMessage('ready' satisfies ParseReply);
