@@ -104,9 +104,12 @@ export function connectRoom(options: SyncConnectionOptions): { close(): void; st
       }
     });
     ws.on('unexpected-response', (_req, res) => {
-      const reason = res.statusCode === 401 ? 'the server does not know this PC’s token' : `the server refused this room (HTTP ${res.statusCode})`;
-      closed = true;
-      setStatus({ state: 'refused', reason });
+      const status = res.statusCode ?? 0;
+      // A server error (shutting down, restarting) passes: 'close' follows and schedules the retry.
+      if (status < 500) {
+        closed = true;
+        setStatus({ state: 'refused', reason: status === 401 ? 'the server does not know this PC’s token' : `the server refused this room (HTTP ${status})` });
+      }
       ws.terminate();
     });
     ws.on('close', (code, reason) => {

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -124,8 +126,8 @@ describe('replication between PCs through the real sync-server', () => {
 
   it('gives a conversation claimed on two disconnected PCs to the claim the server received first', async () => {
     const { owner, desk, wsUrl, room } = await setUp();
-    const first = new Pc(tempDir(), room);
-    const second = new Pc(tempDir(), room);
+    const first = new Pc(tempDir(), `${room}/claims`);
+    const second = new Pc(tempDir(), `${room}/claims`);
     claim(second, 'claim-by-second', 'second', 1_000);
     claim(first, 'claim-by-first', 'first', 9_000);
     expect(ownerSeenBy(first)).toBeNull();
@@ -150,6 +152,23 @@ describe('replication between PCs through the real sync-server', () => {
     await eventually(() => expect(a.statuses.some((s) => s.state === 'offline')).toBe(true));
     b.doc.getMap('notes').set('after', 'after the restart');
     await eventually(() => expect(a.doc.getMap('notes').toJSON()).toEqual({ before: 'before the restart', after: 'after the restart' }), 15_000);
+  });
+
+  it('keeps retrying when the server answers with an error of its own, such as shutting down', async () => {
+    let upgrades = 0;
+    const busy = createServer();
+    busy.on('upgrade', (_request, socket) => {
+      upgrades++;
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 28\r\n\r\nThe server is shutting down.');
+    });
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => busy.close(resolve)));
+    const pc = new Pc(tempDir(), 'ws/northside');
+    pc.connect(`ws://127.0.0.1:${(busy.address() as AddressInfo).port}`, 'token');
+    await eventually(() => expect(upgrades).toBeGreaterThanOrEqual(2), 5_000);
+    expect(pc.statuses.some((s) => s.state === 'refused')).toBe(false);
+    expect(pc.connection?.status()).toMatchObject({ state: 'offline' });
+    pc.disconnect();
   });
 
   it('stops retrying, and says why, when the server refuses this PC', async () => {
