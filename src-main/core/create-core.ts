@@ -10,6 +10,7 @@ import type { Core, CoreOptions } from './core.types';
 import { createClaimActions } from './claims/claim-actions';
 import { createClaimLog } from './claims/claim-log';
 import { materializeClaims } from './claims/claims-materializer';
+import { moveLegacyClaims } from './claims/move-legacy-claims';
 import { seedDemo, type DemoAssignment } from './demo/seed-demo';
 import { createEmailAccountService } from './email-account/email-account-service';
 import { createLockedSecretStore } from './secrets/locked-secret-store';
@@ -48,10 +49,11 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
   const replication = startReplication(store, options.dataDir, session, secrets, rollup, announceChanged);
   // After the documents are open, so the team sees the interrupted sends as unknown too.
   recoverInterruptedSends(store.db);
-  const workspaceDoc = replication.docs.workspace;
+  const claimsDoc = replication.docs.claims;
+  moveLegacyClaims(replication.docs.workspace, claimsDoc);
   // One PC with no server: claims count in local order (DESIGN.md, "Claims").
-  const claimLog = createClaimLog(workspaceDoc, { localOrder: replication.link === null });
-  const stopClaims = materializeClaims(store.sqlite, workspaceDoc, claimLog, announceChanged);
+  const claimLog = createClaimLog(claimsDoc, { localOrder: replication.link === null });
+  const stopClaims = materializeClaims(store.sqlite, claimsDoc, claimLog, announceChanged);
   const claims = createClaimActions(claimLog, session.me, session.members);
   for (const { conversationId, memberId } of demoAssignments) claims.assign(conversationId, memberId);
   const emailAccount = createEmailAccountService({

@@ -65,7 +65,7 @@ export class Room {
     previous: Promise<void>,
   ) {
     this.awareness.setLocalState(null);
-    this.stamper = kind === 'workspace' ? new ClaimStamper(this.doc) : null;
+    this.stamper = kind === 'claims' ? new ClaimStamper(this.doc) : null;
     settings.onDocument?.(name, kind, this.doc);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== STORED_LOAD) this.unsaved.push({ update, fromServer: origin === SERVER_WRITE });

@@ -14,8 +14,8 @@ export interface ServerLink {
 export type RoomListener = (room: Room, doc: Y.Doc) => void;
 
 /**
- * The shared documents of one workspace on this PC, each opened once: the workspace document, the
- * outbox, and the month documents the workspace lists. With a server link every room is kept in
+ * The shared documents of one workspace on this PC, each opened once: the workspace document, its
+ * claims, the outbox, and the month documents the workspace lists. With a server link every room is kept in
  * step with the sync-server; without one (one PC, no team) they live on the local log alone.
  * Month documents open newest first, so a PC joining a workspace fills the last weeks first.
  */
@@ -58,6 +58,7 @@ export function openSharedDocs(sqlite: Database.Database, workspaceId: string, l
   }
 
   const workspace = open({ kind: 'workspace', workspaceId });
+  const claims = open({ kind: 'claims', workspaceId });
   const months = monthsOf(workspace);
   // Listed months are filled one at a time, newest first, so a PC joining a workspace with years of
   // history has this month's conversations while older ones are still coming.
@@ -76,6 +77,7 @@ export function openSharedDocs(sqlite: Database.Database, workspaceId: string, l
   return {
     workspaceId,
     workspace,
+    claims,
     month: (month: string) => open({ kind: 'timeline', workspaceId, month }),
     outbox: () => open({ kind: 'outbox', workspaceId }),
     /** Calls `listener` for every room already open and every room opened later. */

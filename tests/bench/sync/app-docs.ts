@@ -2,15 +2,15 @@
  * The app's own documents after a long busy life: 100,000 changes over 10,000 conversations, spread
  * over a year, written through the app's functions into the documents DESIGN.md partitions them into.
  * Each conversation starts with its customer filed under a contact in the workspace document (as
- * the channel host does, with the app's ids); claims and read marks go there too, where the real
- * ClaimStamper stamps and folds every claim as sync-server does; internal notes (and their edits) and outbound messages with their
+ * the channel host does, with the app's ids), where read marks go too; claims go to the claims
+ * document, where the real ClaimStamper stamps and folds every claim as sync-server does; internal notes (and their edits) and outbound messages with their
  * delivery statuses go to the month documents. All writers share one copy of each document, which is
  * what every replica converges to when the PCs are online.
  *
  * Loads timed: a fresh Y.Doc applying a document's encoded state (what a new PC receives, and what the
  * server keeps after compaction), opened as the app opens it (the claim log indexes the claims and
  * every conversation's owner is resolved); and
- * for the workspace document, the PC's start: openRoomReplica opening the update log the app wrote,
+ * for the workspace and claims documents, the PC's start: openRoomReplica opening the update log the app wrote,
  * one row per transaction, compacted as the app compacts it, after a clean close (its snapshot
  * alone) and after a crash (the snapshot, then the rows written since).
  */
@@ -33,7 +33,8 @@ import { mulberry32, type Rng } from '../generate-data';
 import { Samples, timeMs } from '../measure';
 import { MEMBER_IDS, NOTE_TEXTS } from './doc-workload';
 
-const ROOM = 'ws/bench-app';
+const WORKSPACE_ROOM = 'ws/bench-app';
+const CLAIMS_ROOM = 'ws/bench-app/claims';
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 const START = Date.UTC(2025, 0, 1);
 const MEMBERS = MEMBER_IDS;
@@ -48,26 +49,28 @@ export interface DocFigures {
   fromState: Samples;
 }
 
+/** A document the PC keeps a replica of: loaded from state, and opened from the PC's log as at start. */
+export interface ReplicaFigures extends DocFigures {
+  logRows: number;
+  logBytes: number;
+  /** A start after the app closed the room (which snapshots it). */
+  replay: Samples;
+  /** A start after a crash: the snapshot, then the rows written after it. */
+  replayAfterCrash: Samples;
+  rowsAfterSnapshot: number;
+}
+
 export interface AppDocsResult {
   changes: number;
   conversations: number;
   counts: Record<'contacts' | 'claims' | 'notes' | 'noteEdits' | 'statusChanges' | 'readMarks', number>;
   buildSeconds: number;
-  workspace: DocFigures & {
-    logRows: number;
-    logBytes: number;
-    /** A start after the app closed the room (which snapshots it). */
-    replay: Samples;
-    /** A start after a crash: the snapshot, then the rows written after it. */
-    replayAfterCrash: Samples;
-    rowsAfterSnapshot: number;
-    liveClaimEvents: number;
-    settledClaims: number;
-  };
+  workspace: ReplicaFigures;
+  claims: ReplicaFigures & { liveClaimEvents: number; settledClaims: number };
   months: ({ month: string } & DocFigures)[];
 }
 
-/** The documents being written: the PC's replica of the workspace document, and the month documents. */
+/** The documents being written: the PC's replicas of the workspace and claims documents, and the month documents. */
 class AppDocs {
   readonly months = new Map<string, Y.Doc>();
   private readonly stamper: ClaimStamper;
@@ -76,9 +79,12 @@ class AppDocs {
   private readonly conversationIds = new Map<number, string>();
   readonly counts: AppDocsResult['counts'] = { contacts: 0, claims: 0, notes: 0, noteEdits: 0, statusChanges: 0, readMarks: 0 };
 
-  constructor(readonly workspace: Y.Doc) {
-    workspace.clientID = SERVER_CLIENT_ID;
-    this.stamper = new ClaimStamper(workspace);
+  constructor(
+    readonly workspace: Y.Doc,
+    readonly claims: Y.Doc,
+  ) {
+    claims.clientID = SERVER_CLIENT_ID;
+    this.stamper = new ClaimStamper(claims);
     this.stamper.resume();
   }
 
@@ -120,10 +126,10 @@ class AppDocs {
     const kind = CLAIM_KINDS[Math.floor(rng() * CLAIM_KINDS.length)] as ClaimEventKind;
     const assigneeId = kind === 'assign' ? (MEMBERS[Math.floor(rng() * MEMBERS.length)] as string) : null;
     const event: ClaimEvent = { id: `clm_${String(i).padStart(8, '0')}`, conversationId, kind, actorId, assigneeId, at };
-    this.workspace.clientID = PC_CLIENT_IDS[author] as number;
-    appendClaimEvent(this.workspace, event);
+    this.claims.clientID = PC_CLIENT_IDS[author] as number;
+    appendClaimEvent(this.claims, event);
     // The server takes the event in and stamps it, as sync-server's room does after each update.
-    this.workspace.clientID = SERVER_CLIENT_ID;
+    this.claims.clientID = SERVER_CLIENT_ID;
     this.stamper.settle();
     this.counts.claims++;
   }
@@ -203,57 +209,65 @@ export function measureAppDocs(shape: { changes: number; conversations: number; 
   try {
     const log = createUpdateLog(store.sqlite);
     const began = performance.now();
-    const replica = openRoomReplica(log, ROOM);
-    const docs = new AppDocs(replica.doc);
+    const workspaceReplica = openRoomReplica(log, WORKSPACE_ROOM);
+    const claimsReplica = openRoomReplica(log, CLAIMS_ROOM);
+    const docs = new AppDocs(workspaceReplica.doc, claimsReplica.doc);
     const rng = mulberry32(shape.seed);
     for (let i = 0; i < shape.changes; i++) {
       docs.write(i, rng, shape.conversations, START + Math.floor((i * YEAR_MS) / shape.changes));
       if ((i + 1) % 20_000 === 0) progress(`app documents: ${i + 1} changes written`);
     }
     const buildSeconds = (performance.now() - began) / 1000;
-    // A PC opens its workspace document first, with nothing else loaded: the months are kept as
-    // encoded state only while the workspace document is timed.
+    // A PC opens its workspace and claims documents first, with nothing else loaded: the months are
+    // kept as encoded state only while those are timed.
     const monthStates = [...docs.months].map(([month, doc]) => [month, Y.encodeStateAsUpdate(doc)] as const);
     for (const doc of docs.months.values()) doc.destroy();
     docs.months.clear();
-    const state = Y.encodeStateAsUpdate(replica.doc);
+    progress('app documents: loading');
     let liveClaimEvents = 0;
     let settledClaims = 0;
     // As the app starts: the claim log indexes the claims and every conversation's owner is resolved
-    // (the claims materializer writes them all again), and the read marks are read.
-    const openWorkspace = (doc: Y.Doc) => {
+    // (the claims materializer writes them all again); the read marks are read.
+    const openClaims = (doc: Y.Doc) => {
       const claims = createClaimLog(doc, { localOrder: false });
       const ids = claims.conversationIds();
       settledClaims = ids.filter((id) => claims.resolve(id).ownerId !== undefined).length;
       liveClaimEvents = ids.reduce((sum, id) => sum + claims.eventsOf(id).length, 0);
-      return [...readMarksOf(doc).values()].length;
     };
-    const replays = (close: (opened: RoomReplica) => void) => {
-      const samples = new Samples();
-      for (let i = 0; i < rounds.replay; i++) {
-        let opened: RoomReplica | null = null;
-        samples.add(timeMs(() => openWorkspace((opened = openRoomReplica(log, ROOM)).doc)));
-        close(opened as unknown as RoomReplica);
-      }
-      return samples;
-    };
-    progress('app documents: loading');
-    // While the writer is still open the log ends in rows written after the last snapshot, as after
-    // a crash; the copies opened here are dropped without closing, so they take no snapshot.
-    const rowsAfterSnapshot = log.load(ROOM).length - 1;
-    const replayAfterCrash = replays((opened) => opened.doc.destroy());
-    replica.destroy();
-    const replay = replays((opened) => opened.destroy());
-    const { rows, bytes } = store.sqlite
-      .prepare('SELECT count(*) AS rows, coalesce(sum(length("update")), 0) AS bytes FROM doc_updates WHERE room = ?')
-      .get(ROOM) as { rows: number; bytes: number };
-    const workspace = { ...timeLoad(state, openWorkspace, rounds.load), logRows: rows, logBytes: bytes, replay, replayAfterCrash, rowsAfterSnapshot, liveClaimEvents, settledClaims };
+    const workspace = measureReplica(store, log, workspaceReplica, (doc) => [...readMarksOf(doc).values()].length, rounds);
+    const claims = { ...measureReplica(store, log, claimsReplica, openClaims, rounds), liveClaimEvents, settledClaims };
     const months = monthStates.map(([month, monthState]) => ({ month, ...timeLoad(monthState, (d) => entriesOf(d).size, rounds.load) }));
-    return { changes: shape.changes, conversations: shape.conversations, counts: docs.counts, buildSeconds, workspace, months };
+    return { changes: shape.changes, conversations: shape.conversations, counts: docs.counts, buildSeconds, workspace, claims, months };
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Times one room: from its state, then from the PC's log while its writer is still open (the log
+ * ends in rows written after the last snapshot, as after a crash; the copies opened then are dropped
+ * without closing, so they take no snapshot), then after the writer closed it.
+ */
+function measureReplica(store: ReturnType<typeof openStore>, log: ReturnType<typeof createUpdateLog>, writer: RoomReplica, open: (doc: Y.Doc) => unknown, rounds: { load: number; replay: number }): ReplicaFigures {
+  const state = Y.encodeStateAsUpdate(writer.doc);
+  const replays = (close: (opened: RoomReplica) => void) => {
+    const samples = new Samples();
+    for (let i = 0; i < rounds.replay; i++) {
+      let opened: RoomReplica | null = null;
+      samples.add(timeMs(() => open((opened = openRoomReplica(log, writer.room)).doc)));
+      close(opened as unknown as RoomReplica);
+    }
+    return samples;
+  };
+  const rowsAfterSnapshot = log.load(writer.room).length - 1;
+  const replayAfterCrash = replays((opened) => opened.doc.destroy());
+  writer.destroy();
+  const replay = replays((opened) => opened.destroy());
+  const { rows, bytes } = store.sqlite
+    .prepare('SELECT count(*) AS rows, coalesce(sum(length("update")), 0) AS bytes FROM doc_updates WHERE room = ?')
+    .get(writer.room) as { rows: number; bytes: number };
+  return { ...timeLoad(state, open, rounds.load), logRows: rows, logBytes: bytes, replay, replayAfterCrash, rowsAfterSnapshot };
 }
 
 function timeLoad(state: Uint8Array, open: (doc: Y.Doc) => unknown, rounds: number): DocFigures {

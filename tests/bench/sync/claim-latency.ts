@@ -2,7 +2,7 @@
  * Claim propagation: ten PCs, each with the app's own parts (a migrated SQLite store, the shared
  * documents opened and connected as the app opens them, applying each server message in a SQLite
  * transaction, the claim log resolving with server stamps and the claims materializer), on one
- * workspace document. One PC claims; the sample is the time until every other PC resolves the claimer as the
+ * claims document. One PC claims; the sample is the time until every other PC resolves the claimer as the
  * owner through the server's stamp. The claimer's time to see its own stamp come back is kept too.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -49,9 +49,9 @@ export async function measureClaimLatency(server: ServerProcess, options: { clie
     for (const [i, member] of benchMembers.entries()) {
       const store = openStore(path.join(dir, `pc-${i + 1}.db`));
       const docs = openSharedDocs(store.sqlite, workspaceId, { serverUrl: server.wsUrl, token: member.token });
-      const claimLog = createClaimLog(docs.workspace, { localOrder: false });
+      const claimLog = createClaimLog(docs.claims, { localOrder: false });
       // The bench stores hold no conversations, so this runs its transaction and updates no row.
-      const stopMaterializing = materializeClaims(store.sqlite, docs.workspace, claimLog, () => {});
+      const stopMaterializing = materializeClaims(store.sqlite, docs.claims, claimLog, () => {});
       docs.followMonths();
       const me = members[i] as Member;
       pcs.push({ memberId: me.id, store, docs, claimLog, claims: createClaimActions(claimLog, me, members), stopMaterializing });
@@ -89,7 +89,7 @@ function claimOnce(pcs: Pc[], claimerIndex: number, conversationId: string): Pro
     let started = 0;
     const finish = (value: { allOthersMs: number; claimerMs: number } | null) => {
       clearTimeout(timer);
-      for (const [pc, listener] of listeners) pc.docs.workspace.off('afterTransaction', listener);
+      for (const [pc, listener] of listeners) pc.docs.claims.off('afterTransaction', listener);
       resolve(value);
     };
     for (const pc of pcs) {
@@ -100,7 +100,7 @@ function claimOnce(pcs: Pc[], claimerIndex: number, conversationId: string): Pro
         const others = pcs.filter((p) => p !== claimer).map((p) => seenAt.get(p) as number);
         finish({ allOthersMs: Math.max(...others), claimerMs: seenAt.get(claimer) as number });
       };
-      pc.docs.workspace.on('afterTransaction', listener);
+      pc.docs.claims.on('afterTransaction', listener);
       listeners.push([pc, listener]);
     }
     const timer = setTimeout(() => finish(null), SAMPLE_TIMEOUT_MS);

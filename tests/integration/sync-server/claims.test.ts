@@ -4,7 +4,7 @@ import { claimEpochs, claimStamps, isServerEpoch, newestKey, readSettled } from 
 import { allStamps, claimStateOf, writeClaimEvent } from '../../support/claim-doc-view';
 import { connectClient, TestServer, waitFor, type Client, type Member } from './harness';
 
-const ROOM = 'ws/acme';
+const ROOM = 'ws/acme/claims';
 
 const settledOf = (doc: Y.Doc) => readSettled(doc, 'cv_1');
 const stampCount = (doc: Y.Doc) => Object.keys(allStamps(doc)).length;

@@ -70,18 +70,19 @@ describe('claims', () => {
 });
 
 describe('room names', () => {
-  it('round-trip the three document kinds', () => {
+  it('round-trip the four document kinds', () => {
     for (const room of [
       { kind: 'workspace', workspaceId: 'northside' },
       { kind: 'timeline', workspaceId: 'northside', month: '2026-11' },
       { kind: 'outbox', workspaceId: 'northside' },
+      { kind: 'claims', workspaceId: 'northside' },
     ] as const) {
       expect(parseRoomName(roomName(room))).toEqual(room);
     }
   });
 
   it('reject anything else, including names that try to reach another workspace', () => {
-    for (const bad of ['ws', 'ws/', 'ws/a/../b', 'ws/a/t/2026-13', 'ws/a/t/2026-11/x', 'other/a', 'ws/a b', 'ws/a/outbox/x']) {
+    for (const bad of ['ws', 'ws/', 'ws/a/../b', 'ws/a/t/2026-13', 'ws/a/t/2026-11/x', 'other/a', 'ws/a b', 'ws/a/outbox/x', 'ws/a/claims/x', 'ws/a/claim']) {
       expect(parseRoomName(bad)).toBeNull();
     }
   });
