@@ -1,6 +1,6 @@
 /**
  * Sync benchmark (`npm run bench:sync`), against the real sync-server in a child process on loopback:
- *  1. claim propagation: ten PCs built from the app's parts on one workspace document; one claims,
+ *  1. claim propagation: ten PCs built from the app's parts on one claims document; one claims,
  *     the time until the other nine resolve the owner through the server's stamp (p50, p95);
  *  2. document size and load time after 100,000 claims, notes and status changes over 10,000
  *     conversations: first Y.Map against y-utility's YKeyValue for flat collections of records, then
@@ -59,7 +59,7 @@ function check(summary: Summary, metric: string, value: string, target: string, 
 
 function reportLatency(result: ClaimLatencyResult, summary: Summary): void {
   const { allOthers, claimerStamped } = result;
-  log(`1. Claim propagation: ${result.clients} PCs on one workspace document, ${allOthers.values.length} claims (ms)`);
+  log(`1. Claim propagation: ${result.clients} PCs on one claims document, ${allOthers.values.length} claims (ms)`);
   log(
     table(
       ['measured from the claim to', 'p50', 'p95', 'max'],
