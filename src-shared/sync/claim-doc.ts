@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { decodeSettled, type ClaimEvent, type SettledClaim } from './claims';
 
 /**
- * How claims are kept in the workspace document so that it does not grow with every claim ever made.
+ * How claims are kept in the claims document (`ws/<id>/claims`) so that it does not grow with every
+ * claim ever made.
  * Yjs forgets an entry's history only when the type holding it is deleted, so claims live in nested
  * maps the server can delete once it has counted what they hold:
  *  - epochs: PCs write events into the newest server epoch (`s…`); a PC that has never heard from a
@@ -16,7 +17,11 @@ import { decodeSettled, type ClaimEvent, type SettledClaim } from './claims';
  */
 export const CLAIM_EPOCHS_MAP = 'claimEpochs';
 export const CLAIM_STAMPS_MAP = 'claimEpochStamps';
-/** Where builds before epochs kept claims: one flat map of events, one of their stamps (read by sync-server to carry them over). */
+/**
+ * Where builds before epochs kept claims, in the workspace document: one flat map of events, one of
+ * their stamps. PCs move them into the same maps of the claims document, where sync-server carries
+ * them over into epochs.
+ */
 export const LEGACY_CLAIM_EVENTS_MAP = 'claimEvents';
 export const LEGACY_CLAIM_STAMPS_MAP = 'claimStamps';
 export const CLAIM_SETTLED_MAP = 'claimSettled';
@@ -34,6 +39,26 @@ const localEpochKey = (doc: Y.Doc): string => `l${doc.clientID}`;
 export const claimEpochs = (doc: Y.Doc): Y.Map<EventMap> => doc.getMap<EventMap>(CLAIM_EPOCHS_MAP);
 export const claimStamps = (doc: Y.Doc): Y.Map<StampMap> => doc.getMap<StampMap>(CLAIM_STAMPS_MAP);
 export const settledGenerations = (doc: Y.Doc): Y.Map<SettledMap> => doc.getMap<SettledMap>(CLAIM_SETTLED_MAP);
+export const legacyClaimEvents = (doc: Y.Doc): Y.Map<ClaimEvent> => doc.getMap<ClaimEvent>(LEGACY_CLAIM_EVENTS_MAP);
+export const legacyClaimStamps = (doc: Y.Doc): Y.Map<number> => doc.getMap<number>(LEGACY_CLAIM_STAMPS_MAP);
+
+export interface LegacyClaims {
+  events: [string, ClaimEvent][];
+  stamps: [string, number][];
+}
+
+/** What a document's flat claim maps hold. */
+export function readLegacyClaims(doc: Y.Doc): LegacyClaims {
+  return { events: [...legacyClaimEvents(doc).entries()], stamps: [...legacyClaimStamps(doc).entries()] };
+}
+
+/** Removes what `readLegacyClaims` returned, once it is kept elsewhere, in one transaction. */
+export function clearLegacyClaims(doc: Y.Doc, legacy: LegacyClaims): void {
+  doc.transact(() => {
+    for (const [id] of legacy.events) legacyClaimEvents(doc).delete(id);
+    for (const [id] of legacy.stamps) legacyClaimStamps(doc).delete(id);
+  });
+}
 
 /** The largest key among those that pass `accept`: keys are zero-padded, so string order is their order. */
 export function newestKey<T>(map: Y.Map<T>, accept: (key: string) => boolean = () => true): string | null {

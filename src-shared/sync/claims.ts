@@ -2,7 +2,7 @@
  * Claims and assignments: the rules that decide who has a conversation. PCs write claim events; the
  * sync-server stamps each with the order it received them in and folds it, in that order, into the
  * conversation's settled claim, so every replica agrees on the owner without keeping every event
- * forever (how they are kept in the workspace document: claim-doc.ts).
+ * forever (how they are kept in the claims document: claim-doc.ts).
  */
 export type ClaimEventKind = 'claim' | 'release' | 'assign' | 'unassign';
 

@@ -5,19 +5,19 @@ import {
   claimEpochs,
   claimStamps,
   currentSettled,
-  LEGACY_CLAIM_EVENTS_MAP,
-  LEGACY_CLAIM_STAMPS_MAP,
+  legacyClaimEvents,
+  legacyClaimStamps,
   settledGenerations,
   type EventMap,
   type SettledMap,
 } from '../../../src-shared/sync/claim-doc';
+import type { ClaimView } from '../../../src-shared/api/requests';
 
 /** Where this log files the flat maps' events: no epoch key is empty. */
 const LEGACY_EPOCH = '';
-import type { ClaimView } from '../../../src-shared/api/requests';
 
 /**
- * The claims of the workspace document as this PC reads them: the live events indexed by
+ * The claims document as this PC reads it: the live events indexed by
  * conversation (so resolving one does not walk every claim), the server's stamps and settled
  * records, and which conversations each transaction touched. When the server deletes an epoch, an
  * event in it that it never counted (written here while offline) is written again into the newest
@@ -64,8 +64,8 @@ export function createClaimLog(doc: Y.Doc, options: { localOrder: boolean }) {
 
   // Claims written by builds before epochs count where they are until sync-server carries them over
   // (it empties the flat maps then); with no server they stay there.
-  const legacyEvents = doc.getMap<ClaimEvent>(LEGACY_CLAIM_EVENTS_MAP);
-  const legacyStamps = doc.getMap<number>(LEGACY_CLAIM_STAMPS_MAP);
+  const legacyEvents = legacyClaimEvents(doc);
+  const legacyStamps = legacyClaimStamps(doc);
   for (const event of legacyEvents.values()) index(LEGACY_EPOCH, event);
   legacyEvents.observe((change) => {
     for (const [id, { action, oldValue }] of change.changes.keys) {
