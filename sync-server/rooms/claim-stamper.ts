@@ -106,6 +106,7 @@ export class ClaimStamper {
     let stamped = 0;
     this.doc.transact(() => {
       if (undone > 0) this.restore();
+      // An epoch must exist before carried-over events can join it.
       this.openEpochIfFull();
       this.adoptLegacy();
       for (const arrival of arrived) if (this.stampAndFold(arrival)) stamped++;
@@ -135,10 +136,7 @@ export class ClaimStamper {
   private adoptLegacy(): void {
     if (!this.legacy.waiting) return;
     const { stamped, unstamped } = this.legacy.takeAll();
-    for (const { event, stamp } of stamped) {
-      const settled = this.settledCopy.get(event.conversationId);
-      if (settled?.lastBy[event.actorId]?.eventId !== event.id) this.writeSettled(event.conversationId, foldClaim(settled, event, stamp));
-    }
+    for (const { event, stamp } of stamped) this.fold(event, stamp);
     for (const event of unstamped) appendClaimEvent(this.doc, event);
   }
 
@@ -150,13 +148,19 @@ export class ClaimStamper {
     epochStamps.set(eventId, stamp);
     this.stampCopy.set(epochKey, epochStamps);
     this.stampMapOf(epochKey).set(eventId, stamp);
-    const settled = this.settledCopy.get(event.conversationId);
-    // The same event written again by a PC that could not tell it had been counted is stamped, not counted twice.
-    if (settled?.lastBy[event.actorId]?.eventId !== event.id) this.writeSettled(event.conversationId, foldClaim(settled, event, stamp));
+    this.fold(event, stamp);
     return true;
   }
 
-  private writeSettled(conversationId: string, settled: SettledClaim): void {
+  /**
+   * Folds a stamped event into its conversation's settled claim. The same event written again by a PC
+   * that could not tell it had been counted is not counted twice.
+   */
+  private fold(event: ClaimEvent, stamp: number): void {
+    const before = this.settledCopy.get(event.conversationId);
+    if (before?.lastBy[event.actorId]?.eventId === event.id) return;
+    const conversationId = event.conversationId;
+    const settled = foldClaim(before, event, stamp);
     this.settledCopy.set(conversationId, settled);
     const generation = newestKey(this.generations);
     if (generation === null) this.startGeneration();
