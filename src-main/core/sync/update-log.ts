@@ -15,13 +15,12 @@ const MAX_MERGED_ROW_BYTES = 512 * 1024;
  * merge also stores a snapshot of the document itself, which a PC starts from (see docSnapshots).
  */
 export function createUpdateLog(sqlite: Database.Database) {
-  const loadRows = sqlite.prepare('SELECT "update" FROM doc_updates WHERE room = ? ORDER BY seq').pluck();
   const loadSnapshot = sqlite.prepare('SELECT state, up_to_seq AS upToSeq FROM doc_snapshots WHERE room = ?');
   const loadRowsAfter = sqlite.prepare('SELECT "update" FROM doc_updates WHERE room = ? AND seq > ? ORDER BY seq').pluck();
   const append = sqlite.prepare('INSERT INTO doc_updates (room, "update", created_at) VALUES (?, ?, ?)');
   const count = sqlite.prepare('SELECT count(*) FROM doc_updates WHERE room = ?').pluck();
   const countAfter = sqlite.prepare('SELECT count(*) FROM doc_updates WHERE room = ? AND seq > ?').pluck();
-  const lastSeq = sqlite.prepare('SELECT max(seq) FROM doc_updates WHERE room = ?').pluck();
+  const maxSeq = sqlite.prepare('SELECT max(seq) FROM doc_updates WHERE room = ?').pluck();
   const clearAfter = sqlite.prepare('DELETE FROM doc_updates WHERE room = ? AND seq > ?');
   const saveSnapshot = sqlite.prepare(
     'INSERT INTO doc_snapshots (room, state, up_to_seq) VALUES (?, ?, ?) ON CONFLICT (room) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq',
@@ -33,17 +32,19 @@ export function createUpdateLog(sqlite: Database.Database) {
     for (const row of merged) lastSeq = Number(append.run(room, row, Date.now()).lastInsertRowid);
     saveSnapshot.run(room, state, lastSeq);
   });
+  /** Rows after `since` (0 for all of them: seq starts at 1), in the order they were written. */
+  const rowsAfter = (room: string, since: number): Uint8Array[] => (loadRowsAfter.all(room, since) as Buffer[]).map((b) => new Uint8Array(b));
+  const snapshotPosition = (room: string): number => (snapshotSeq.get(room) as number | undefined) ?? 0;
 
   return {
     /** What a PC opens a room from: the snapshot, if any, then the rows written after it. */
     load(room: string): Uint8Array[] {
       const snapshot = loadSnapshot.get(room) as { state: Buffer; upToSeq: number } | undefined;
-      const rows = snapshot ? [snapshot.state, ...(loadRowsAfter.all(room, snapshot.upToSeq) as Buffer[])] : (loadRows.all(room) as Buffer[]);
-      return rows.map((b) => new Uint8Array(b));
+      return snapshot ? [new Uint8Array(snapshot.state), ...rowsAfter(room, snapshot.upToSeq)] : rowsAfter(room, 0);
     },
     /** Every stored row, for telling a server what it lacks. */
     rows(room: string): Uint8Array[] {
-      return (loadRows.all(room) as Buffer[]).map((b) => new Uint8Array(b));
+      return rowsAfter(room, 0);
     },
     append(room: string, update: Uint8Array): void {
       append.run(room, update, Date.now());
@@ -54,9 +55,9 @@ export function createUpdateLog(sqlite: Database.Database) {
      * `doc`, which holds every row; returns whether it did.
      */
     compactIfLarge(room: string, doc: Y.Doc): boolean {
-      const since = (snapshotSeq.get(room) as number | undefined) ?? 0;
+      const since = snapshotPosition(room);
       if ((countAfter.get(room, since) as number) < COMPACT_AFTER_ROWS) return false;
-      const merged = mergeInBoundedRows((loadRowsAfter.all(room, since) as Buffer[]).map((b) => new Uint8Array(b)));
+      const merged = mergeInBoundedRows(rowsAfter(room, since));
       replaceAfter(room, since, merged, Y.encodeStateAsUpdate(doc));
       return true;
     },
@@ -65,9 +66,8 @@ export function createUpdateLog(sqlite: Database.Database) {
      * for a room being closed. The rows stay as they are.
      */
     snapshotIfBehind(room: string, doc: Y.Doc): void {
-      const since = (snapshotSeq.get(room) as number | undefined) ?? 0;
-      const last = lastSeq.get(room) as number | null;
-      if (last !== null && last > since) saveSnapshot.run(room, Y.encodeStateAsUpdate(doc), last);
+      const last = maxSeq.get(room) as number | null;
+      if (last !== null && last > snapshotPosition(room)) saveSnapshot.run(room, Y.encodeStateAsUpdate(doc), last);
     },
     /** Each stored update reduced to what a peer with `stateVector` lacks; empty ones are left out. */
     missingPieces(room: string, stateVector: Uint8Array): Uint8Array[] {
