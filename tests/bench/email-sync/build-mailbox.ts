@@ -1,20 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { ImapFlow } from 'imapflow';
-
-/** Every .eml of the shared corpus, read in place (never copied into the repository). */
-export function corpusMessages(corpusDir: string): Buffer[] {
-  const out: Buffer[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.eml')) out.push(readFileSync(full));
-    }
-  };
-  walk(corpusDir);
-  return out;
-}
 
 /**
  * A copy of a message with its own Message-ID, so that repeating the corpus makes new messages
@@ -30,13 +14,11 @@ export function withMessageId(raw: Buffer, messageId: string): Buffer {
   return Buffer.from(`Message-ID: <${messageId}>${newline}${stripped}${rest}`, 'latin1');
 }
 
-/** Fills INBOX with `count` messages cycled from the corpus; returns their total size in bytes. */
-export async function appendCorpus(client: ImapFlow, corpus: readonly Buffer[], count: number): Promise<number> {
-  let bytes = 0;
-  for (let i = 0; i < count; i++) {
-    const message = withMessageId(corpus[i % corpus.length] as Buffer, `bench-${i}@switchboard.test`);
-    bytes += message.length;
-    await client.append('INBOX', message);
-  }
-  return bytes;
+/** `count` messages cycled from the corpus, each with a Message-ID of its own. */
+export function benchMessages(corpus: readonly Buffer[], count: number): Buffer[] {
+  return Array.from({ length: count }, (_, i) => withMessageId(corpus[i % corpus.length]!, `bench-${i}@switchboard.test`));
+}
+
+export async function appendToInbox(client: ImapFlow, messages: readonly Buffer[]): Promise<void> {
+  for (const message of messages) await client.append('INBOX', message);
 }
