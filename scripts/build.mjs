@@ -13,7 +13,18 @@ const cjsImportMeta = {
 
 rmSync('dist', { recursive: true, force: true });
 await Promise.all([
-  build({ ...node, entryPoints: ['src-main/host/cli/entry.ts'], outfile: 'dist/cli.mjs', format: 'esm', packages: 'external' }),
+  // Split, so that each CLI command loads its own code only (see src-main/host/cli/main.ts). The chunks
+  // sit beside cli.mjs: code that finds files from its own import.meta.url finds them from there.
+  build({
+    ...node,
+    entryPoints: { cli: 'src-main/host/cli/entry.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'cli-[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    packages: 'external',
+  }),
   build({ ...node, entryPoints: ['sync-server/cli/entry.ts'], outfile: 'dist/sync-server.mjs', format: 'esm', packages: 'external' }),
   build({
     ...node,

@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseEmail } from '../../channels/email/parse/parse-email';
 import type { ParsedEmail } from '../../channels/email/parse/parsed-email';
-
-export const EMAIL_PARSE_USAGE = 'switchboard email parse FILE... [--json]';
+import { EMAIL_PARSE_USAGE } from './usage';
 
 /** One output line. Addresses are bare normalized addresses: `from` one or null, `to` and `cc` lists. */
 interface EmailParseLine {

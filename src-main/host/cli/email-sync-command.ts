@@ -1,18 +1,17 @@
 import { parseArgs } from 'node:util';
-import { createEmailChannel } from '../../channels/email/sync/email-channel';
-import { syncOnce } from '../../channels/email/sync/sync-once';
-import { DEFAULT_SYNC_OPTIONS } from '../../channels/email/sync/sync-options';
-import { createCore } from '../../core/create-core';
-import { createEmailStore } from '../../core/email/email-store';
-
-export const EMAIL_SYNC_USAGE =
-  'switchboard email sync --host H --port P --user U --password-env VAR [--tls|--no-tls] [--address A] [--sender-name N] ' +
-  '[--horizon-months M] [--chunk-size N] [--parse-workers N] --data DIR [--once]';
+import { createParsePool, type ParsePool } from '../../channels/email/sync/parse-pool';
+import { DEFAULT_SYNC_OPTIONS, PARSE_WORKER_IDLE_MS, type SyncOptions } from '../../channels/email/sync/sync-options';
+import type { EmailAccount } from '../../core/email/email-account-repo';
+import type { EmailStore } from '../../core/email/email-store';
+import { EMAIL_SYNC_USAGE } from './usage';
 
 /**
  * Syncs one mailbox into a data folder: with --once a single full sync that prints what it moved,
  * otherwise a live sync (IDLE) until SIGINT or SIGTERM. The password is read from the environment
  * variable --password-env names, so it is never on a command line or in the store.
+ *
+ * A single sync starts its parse workers before it loads the store and IMAP code, so the workers load
+ * the MIME parser on another core meanwhile instead of holding up the first messages.
  */
 export async function emailSyncCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -52,36 +51,49 @@ export async function emailSyncCommand(argv: string[]): Promise<number> {
     chunkSize: Number(values['chunk-size'] ?? DEFAULT_SYNC_OPTIONS.chunkSize),
     parseWorkers: Number(values['parse-workers'] ?? DEFAULT_SYNC_OPTIONS.parseWorkers),
   };
-  const core = createCore({ dataDir: data });
+  const pool = values.once ? createParsePool({ workers: options.parseWorkers, idleMs: PARSE_WORKER_IDLE_MS }) : null;
   try {
-    const emailStore = createEmailStore(core.store, data, core.session.workspace.id);
-    const account = emailStore.saveAccount({
-      address: (values.address ?? (user.includes('@') ? user : `${user}@${host}`)).toLowerCase(),
-      host,
-      port,
-      tls: values['no-tls'] ? 'none' : values.tls || port === 993 ? 'implicit' : 'starttls',
-      username: user,
-      senderName: values['sender-name'] ?? null,
-    });
-    if (values.once) {
-      const started = performance.now();
-      const stats = await syncOnce(account, password, emailStore, options);
-      const seconds = (performance.now() - started) / 1000;
-      console.log(`${stats.messages} messages, ${(stats.bytes / 1e6).toFixed(2)} MB, ${seconds.toFixed(2)} s`);
-      return 0;
+    const [{ createCore }, { createEmailStore }] = await Promise.all([import('../../core/create-core'), import('../../core/email/email-store')]);
+    const core = createCore({ dataDir: data });
+    try {
+      const emailStore = createEmailStore(core.store, data, core.session.workspace.id);
+      const account = emailStore.saveAccount({
+        address: (values.address ?? (user.includes('@') ? user : `${user}@${host}`)).toLowerCase(),
+        host,
+        port,
+        tls: values['no-tls'] ? 'none' : values.tls || port === 993 ? 'implicit' : 'starttls',
+        username: user,
+        senderName: values['sender-name'] ?? null,
+      });
+      return pool ? await syncOnceAndReport(account, password, emailStore, options, pool) : await syncLive(account, password, emailStore, options);
+    } finally {
+      core.close();
     }
-    const channel = createEmailChannel(account, password, emailStore, options);
-    await channel.start();
-    console.log(`Syncing ${account.address} live; Ctrl-C to stop.`);
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    await channel.stop();
-    const { lastError } = channel.health();
-    if (lastError) console.error(`Last error: ${lastError.message}`);
-    return 0;
   } finally {
-    core.close();
+    pool?.close();
   }
+}
+
+async function syncOnceAndReport(account: EmailAccount, password: string, emailStore: EmailStore, options: SyncOptions, pool: ParsePool): Promise<number> {
+  const { syncOnce } = await import('../../channels/email/sync/sync-once');
+  const started = performance.now();
+  const stats = await syncOnce(account, password, emailStore, options, pool);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`${stats.messages} messages, ${(stats.bytes / 1e6).toFixed(2)} MB, ${seconds.toFixed(2)} s`);
+  return 0;
+}
+
+async function syncLive(account: EmailAccount, password: string, emailStore: EmailStore, options: SyncOptions): Promise<number> {
+  const { createEmailChannel } = await import('../../channels/email/sync/email-channel');
+  const channel = createEmailChannel(account, password, emailStore, options);
+  await channel.start();
+  console.log(`Syncing ${account.address} live; Ctrl-C to stop.`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await channel.stop();
+  const { lastError } = channel.health();
+  if (lastError) console.error(`Last error: ${lastError.message}`);
+  return 0;
 }

@@ -10,8 +10,7 @@ import { openHostSecretStore, SECRET_KEY_VARIABLE } from '../../core/secrets/hos
 import { findUp } from '../../core/paths/find-up';
 import { loadOrCreateAccessToken } from '../server/access-token';
 import { startHostServer } from '../server/host-server';
-
-export const HOST_USAGE = 'switchboard host --data DIR [--port N] [--demo] [--renderer DIR]';
+import { HOST_USAGE } from './usage';
 
 /**
  * Runs core and channels under plain Node and serves the renderer; stops cleanly on SIGINT/SIGTERM.

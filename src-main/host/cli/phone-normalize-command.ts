@@ -1,8 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { normalizePhone } from '../../../src-shared/identity/phone';
-
-export const PHONE_USAGE = 'switchboard phone normalize [INPUT...] [--region CC] [--json]';
+import { PHONE_USAGE } from './usage';
 
 /**
  * Normalizes numbers from the arguments, or from stdin one per line. Exit status 2 when any input was
