@@ -18,4 +18,6 @@ export interface NormalizedInbound {
   deliveryStatus: DeliveryStatus;
   attachments: AttachmentMeta[];
   call: CallDetails | null;
+  /** An automatic answer from the customer (see TimelineEntry.autoReply). */
+  autoReply?: true;
 }

@@ -73,6 +73,11 @@ export interface TimelineEntry {
   editedAt?: number;
   /** Present once the sender deleted it for everyone: the body is empty, the original in the audit log. */
   deletedAt?: number;
+  /**
+   * Present on an automatic answer from the customer's side (an out-of-office email): unread like any
+   * message, but it asks for no response, so it neither raises nor clears Needs response.
+   */
+  autoReply?: true;
 }
 
 /** Notes and system events never reach a customer, so they neither need a response nor count as unread. */

@@ -19,7 +19,19 @@ export const MAX_DOC_BODY_CHARS = 32_000;
 /** An entry as the document keeps it: what the inbox shows, plus the contact it came from or went to. */
 export type TimelineRecord = Pick<
   TimelineEntry,
-  'id' | 'conversationId' | 'kind' | 'channel' | 'direction' | 'authorMemberId' | 'subject' | 'body' | 'occurredAt' | 'deliveryStatus' | 'attachments' | 'call'
+  | 'id'
+  | 'conversationId'
+  | 'kind'
+  | 'channel'
+  | 'direction'
+  | 'authorMemberId'
+  | 'subject'
+  | 'body'
+  | 'occurredAt'
+  | 'deliveryStatus'
+  | 'attachments'
+  | 'call'
+  | 'autoReply'
 > & {
   /** Kept apart from the conversation so a merge can be undone. */
   contactId: string;

@@ -4,9 +4,11 @@ import { previewOf } from '../../../src-shared/domain/preview';
 
 /**
  * Keeps the columns the inbox list reads (last activity, preview, unread, needs response) in step
- * with the timeline. `applyEntries` folds new entries in without reading the timeline, written so that entries arriving
- * out of order (a backfill of old mail) never take over the preview or needs-response of newer ones;
- * `recompute` rebuilds from the timeline after entries move between conversations.
+ * with the timeline. `applyEntries` folds new entries in without reading the timeline, written so that
+ * entries arriving out of order (a backfill of old mail) never take over the preview or needs-response
+ * of newer ones; `recompute` rebuilds from the timeline after entries move between conversations.
+ * A customer's auto-reply counts as unread but leaves needs response as it was: an out-of-office
+ * answer to our reply asks for no other, and one to their own question does not answer it.
  */
 export function createConversationRollup(sqlite: Database.Database) {
   // Two statements, because the counts trigger fires on any UPDATE that sets unread_count or
@@ -18,9 +20,9 @@ export function createConversationRollup(sqlite: Database.Database) {
     UPDATE conversations SET unread_count = unread_count + delta.unread, needs_response = delta.needs
     FROM (SELECT
       (SELECT count(*) FROM json_each(:inboundAts) j, conversations c WHERE c.id = :id AND j.value > c.read_up_to) AS unread,
-      CASE WHEN NOT EXISTS (
+      CASE WHEN :visibleAt IS NOT NULL AND NOT EXISTS (
         SELECT 1 FROM entries e
-        WHERE e.conversation_id = :id AND e.kind IN ('message', 'call') AND e.occurred_at > :visibleAt
+        WHERE e.conversation_id = :id AND e.kind IN ('message', 'call') AND NOT e.auto_reply AND e.occurred_at > :visibleAt
       ) THEN (:visibleInbound AND :visibleAt > (SELECT dismissed_up_to FROM conversations WHERE id = :id))
       ELSE (SELECT needs_response FROM conversations WHERE id = :id) END AS needs
     ) AS delta
@@ -38,7 +40,7 @@ export function createConversationRollup(sqlite: Database.Database) {
           AND e.direction = 'inbound' AND e.kind IN ('message', 'call')),
       needs_response = coalesce((
         SELECT e.direction = 'inbound' AND e.occurred_at > conversations.dismissed_up_to FROM entries e
-        WHERE e.conversation_id = conversations.id AND e.kind IN ('message', 'call')
+        WHERE e.conversation_id = conversations.id AND e.kind IN ('message', 'call') AND NOT e.auto_reply
         ORDER BY e.occurred_at DESC, e.seq DESC LIMIT 1), 0)
     FROM (SELECT :id AS id, :at AS occurred_at, :preview AS preview, :channel AS channel, :direction AS direction) AS latest
     WHERE conversations.id = latest.id`);
@@ -74,14 +76,14 @@ export function createConversationRollup(sqlite: Database.Database) {
      */
     applyEntries(entries: readonly RollupEntry[]): void {
       for (const group of groupByConversation(entries)) {
-        const { latest, newestVisible, inboundAts } = group;
+        const { latest, newestDeciding, inboundAts } = group;
         applyLatest.run({ id: group.id, at: latest.occurredAt, preview: previewOf(latest), channel: latest.channel, direction: latest.direction });
-        if (!newestVisible) continue;
+        if (!newestDeciding && inboundAts.length === 0) continue;
         applyAttention.run({
           id: group.id,
           inboundAts: JSON.stringify(inboundAts),
-          visibleAt: newestVisible.occurredAt,
-          visibleInbound: newestVisible.direction === 'inbound' ? 1 : 0,
+          visibleAt: newestDeciding?.occurredAt ?? null,
+          visibleInbound: newestDeciding?.direction === 'inbound' ? 1 : 0,
         });
       }
     },
@@ -124,7 +126,8 @@ export type ConversationRollup = ReturnType<typeof createConversationRollup>;
 interface ConversationDelta {
   id: string;
   latest: RollupEntry;
-  newestVisible: RollupEntry | null;
+  /** The newest message or call that asks for a response or gives one; an auto-reply does neither. */
+  newestDeciding: RollupEntry | null;
   /** When each new inbound customer-visible entry happened; those after the read mark are unread. */
   inboundAts: number[];
 }
@@ -135,20 +138,21 @@ function groupByConversation(entries: readonly RollupEntry[]): ConversationDelta
   for (const entry of entries) {
     let group = groups.get(entry.conversationId);
     if (!group) {
-      group = { id: entry.conversationId, latest: entry, newestVisible: null, inboundAts: [] };
+      group = { id: entry.conversationId, latest: entry, newestDeciding: null, inboundAts: [] };
       groups.set(entry.conversationId, group);
     }
     if (entry.occurredAt >= group.latest.occurredAt) group.latest = entry;
     if (!isCustomerVisible(entry.kind)) continue;
-    if (!group.newestVisible || entry.occurredAt >= group.newestVisible.occurredAt) group.newestVisible = entry;
     if (entry.direction === 'inbound') group.inboundAts.push(entry.occurredAt);
+    if (entry.autoReply) continue;
+    if (!group.newestDeciding || entry.occurredAt >= group.newestDeciding.occurredAt) group.newestDeciding = entry;
   }
   return [...groups.values()];
 }
 
 export type RollupEntry = Pick<
   TimelineEntry,
-  'conversationId' | 'kind' | 'channel' | 'direction' | 'subject' | 'body' | 'occurredAt' | 'call'
+  'conversationId' | 'kind' | 'channel' | 'direction' | 'subject' | 'body' | 'occurredAt' | 'call' | 'autoReply'
 >;
 
 interface LatestRow {

@@ -23,6 +23,7 @@ export function entryParams(workspaceId: string, record: TimelineRecord) {
     callTranscription: record.call?.transcription ?? null,
     callFrom: record.call?.from ?? null,
     callTo: record.call?.to ?? null,
+    autoReply: record.autoReply ? 1 : 0,
   };
 }
 
@@ -34,10 +35,10 @@ export function prepareEntryInsert(sqlite: Database.Database): (workspaceId: str
   const insert = sqlite.prepare(`
     INSERT INTO entries (id, workspace_id, conversation_id, origin_contact_id, kind, channel, direction, author_member_id,
       subject, body, occurred_at, delivery_status, attachments, call_duration_sec, call_outcome, call_recording_url, call_transcription,
-      call_from, call_to)
+      call_from, call_to, auto_reply)
     VALUES (:id, :workspaceId, :conversationId, :contactId, :kind, :channel, :direction, :authorMemberId,
       :subject, :body, :occurredAt, :deliveryStatus, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription,
-      :callFrom, :callTo)
+      :callFrom, :callTo, :autoReply)
     ON CONFLICT (id) DO NOTHING`);
   return (workspaceId, record) => insert.run(entryParams(workspaceId, record)).changes > 0;
 }

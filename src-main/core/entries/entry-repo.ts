@@ -34,6 +34,7 @@ export function recordOfRow(row: NewEntryRow): TimelineRecord {
     deliveryStatus: row.deliveryStatus ?? null,
     attachments: row.attachments ?? [],
     call: callOf(row),
+    ...(row.autoReply ? { autoReply: true as const } : {}),
   };
 }
 
@@ -70,6 +71,7 @@ export function toTimelineEntry(row: EntryRow): TimelineEntry {
     ...(row.reactions.length > 0 ? { reactions: row.reactions } : {}),
     ...(row.editedAt !== null ? { editedAt: row.editedAt } : {}),
     ...(row.deletedAt !== null ? { deletedAt: row.deletedAt } : {}),
+    ...(row.autoReply ? { autoReply: true as const } : {}),
   };
 }
 

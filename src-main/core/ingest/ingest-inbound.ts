@@ -110,5 +110,6 @@ function toRecord(entry: NormalizedInbound, conversationId: string, contactId: s
     deliveryStatus: entry.deliveryStatus,
     attachments: entry.attachments,
     call: entry.call,
+    ...(entry.autoReply ? { autoReply: true as const } : {}),
   };
 }

@@ -137,6 +137,8 @@ export const entries = sqliteTable(
     editedAt: integer('edited_at'),
     /** When the sender deleted it for everyone; the original is in `entry_revisions`. */
     deletedAt: integer('deleted_at'),
+    /** An automatic answer (an out-of-office email): unread like any message, but it asks for no response. */
+    autoReply: integer('auto_reply', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('entries_thread').on(t.conversationId, t.occurredAt, t.seq)],
 );

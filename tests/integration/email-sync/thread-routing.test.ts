@@ -82,9 +82,10 @@ describe('filing mail by the thread it answers', () => {
     ], opened);
 
     const danaAway = stableIds.email('<dana-away@customer.test>');
-    expect(sqlite.prepare(`SELECT e.direction, m.auto_reply FROM entries e JOIN email_messages m ON m.id = e.id WHERE e.id = ?`).get(danaAway)).toEqual({
+    expect(sqlite.prepare(`SELECT e.direction, e.auto_reply AS entry, m.auto_reply AS message FROM entries e JOIN email_messages m ON m.id = e.id WHERE e.id = ?`).get(danaAway)).toEqual({
       direction: 'inbound',
-      auto_reply: 1,
+      entry: 1,
+      message: 1,
     });
     expect(sqlite.prepare(`SELECT auto_reply FROM other_mail WHERE id = ?`).pluck().get(stableIds.email('<frank-away@elsewhere.test>'))).toBe(1);
     expect(sqlite.prepare(`SELECT count(*) FROM contacts`).pluck().get()).toBe(1);

@@ -80,6 +80,23 @@ describe('ingest', () => {
     core.close();
   });
 
+  it("counts a customer's auto-reply as unread, but it neither asks for a response nor answers one", () => {
+    const { core, inbox, workspaceId, ingest, rollup } = openTestCore(tempDir());
+    const who = [email('dana@customer.test')];
+    const conversationId = ingest(inboundMessage(who, { body: 'Can you come on Tuesday?', occurredAt: 1_000 }))!;
+    ingest(inboundMessage(who, { body: 'Away until Monday.', occurredAt: 2_000, autoReply: true }));
+    const row = () => inbox.list(workspaceId, core.session.me.id, 'all', 50, null).rows[0];
+    expect(row()).toMatchObject({ preview: 'Away until Monday.', unreadCount: 2, needsResponse: true });
+
+    ingest(inboundMessage(who, { body: 'Tuesday at 9 works.', direction: 'outbound', deliveryStatus: 'sent', occurredAt: 3_000 }));
+    ingest(inboundMessage(who, { body: 'Away until Monday.', occurredAt: 4_000, autoReply: true }));
+    expect(row()).toMatchObject({ preview: 'Away until Monday.', unreadCount: 3, needsResponse: false });
+    rollup.recompute(conversationId);
+    expect(row()).toMatchObject({ unreadCount: 3, needsResponse: false });
+    expect(core.store.sqlite.prepare('SELECT count(*) FROM entries WHERE auto_reply').pluck().get()).toBe(2);
+    core.close();
+  });
+
   it('keeps the counts beside the list in step with every change', () => {
     const { core, inbox, workspaceId, ingest } = openTestCore(tempDir());
     const who = [phone('+17185550150')];

@@ -244,4 +244,26 @@ describe('migrations', () => {
     expect(db.prepare('SELECT count(*) FROM doc_snapshots').pluck().get()).toBe(0);
     db.close();
   });
+
+  it('0015 entry auto-replies: flags the customer auto-replies synced before, and their conversations no longer need a response for them', () => {
+    const db = dbAt(15);
+    seedV1(db);
+    db.exec(`INSERT INTO email_accounts (id, workspace_id, address, host, port, tls, username, created_at)
+        VALUES ('ea_1', 'ws_1', 'office@shop.test', 'imap.shop.test', 993, 'implicit', 'office', 1);
+      INSERT INTO entries (id, workspace_id, conversation_id, origin_contact_id, kind, channel, direction, body, occurred_at)
+        VALUES ('email:question', 'ws_1', 'cv_1', 'ct_1', 'message', 'email', 'inbound', 'Can you come Tuesday?', 6),
+               ('email:answer', 'ws_1', 'cv_1', 'ct_1', 'message', 'email', 'outbound', 'Tuesday at 9 works.', 7),
+               ('email:away', 'ws_1', 'cv_1', 'ct_1', 'message', 'email', 'inbound', 'Away until Monday', 8);
+      UPDATE conversations SET needs_response = 1, last_at = 8 WHERE id = 'cv_1';
+      INSERT INTO email_messages (id, account_id, message_id, in_reply_to, "references", filed_as, auto_reply)
+        VALUES ('email:question', 'ea_1', '<question@customer.test>', NULL, '[]', 'entry', 0),
+               ('email:answer', 'ea_1', '<answer@shop.test>', NULL, '[]', 'entry', 0),
+               ('email:away', 'ea_1', '<away@customer.test>', NULL, '[]', 'entry', 1);`);
+    migrate(db, migrations, 16);
+    expect(db.prepare('SELECT id FROM entries WHERE auto_reply ORDER BY id').pluck().all()).toEqual(['email:away']);
+    expect(db.prepare('SELECT count(*) FROM entries').pluck().get()).toBe(4);
+    expect(db.prepare(`SELECT needs_response FROM conversations WHERE id = 'cv_1'`).pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT n FROM inbox_counts WHERE bucket = 'needs_response'`).pluck().get()).toBe(0);
+    db.close();
+  });
 });

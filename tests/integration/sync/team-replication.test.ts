@@ -104,6 +104,24 @@ describe('two PCs of one team', () => {
     expect((await row(desk))?.unreadCount).toBe(1);
   });
 
+  it("count a customer's auto-reply as unread on every PC, but not as asking for a response", async () => {
+    const { shop, desk } = await team();
+    const at = Date.UTC(2026, 10, 21, 9);
+    const dana = [{ kind: 'email' as const, value: 'dana@customer.test' }];
+    const email = (id: string, body: string, minutes: number, more: Partial<NormalizedInbound> = {}) =>
+      inboundMessage(dana, { id: `email:${id}`, channel: 'email', body, occurredAt: at + minutes * 60_000, ...more });
+    const [outcome] = ingestOn(shop, email('question', 'Can you come on Tuesday?', 0));
+    if (outcome?.status !== 'added') throw new Error('not ingested');
+    ingestOn(shop, email('answer', 'Tuesday at 9 works.', 1, { direction: 'outbound', deliveryStatus: 'sent' }));
+    const row = async (pc: TeamPc) => (await list(pc)).rows.find((c) => c.id === outcome.conversationId);
+
+    ingestOn(shop, email('away', 'I am away until Monday.', 2, { autoReply: true }));
+    for (const pc of [shop, desk]) {
+      await waitFor(async () => (await row(pc))?.preview === 'I am away until Monday.', 'the auto-reply on both PCs');
+      expect(await row(pc)).toMatchObject({ unreadCount: 2, needsResponse: false });
+    }
+  });
+
   it('keep a note append-only: an edit is a new version on every PC, the old text stays as history, and only the author edits', async () => {
     const { shop, desk } = await team();
     const [outcome] = smsOn(shop, '+13125550166', 'Can you quote a water heater?', Date.UTC(2026, 10, 21, 9));

@@ -53,6 +53,7 @@ export function mapEmail(email: ParsedEmail, context: MailContext): SyncedEmail 
     deliveryStatus: outbound ? 'sent' : 'received',
     attachments: context.attachments,
     call: null,
+    ...(email.autoReply && !outbound ? { autoReply: true as const } : {}),
   });
   if (email.classification === 'customer' && customer) return { filedAs: 'entry', chain, entry: entryFor(customer) };
   return {
