@@ -37,6 +37,14 @@ test.beforeEach(async () => {
       icalEvent: { method: 'REQUEST', content: INVITE },
     }),
     await composeMessage({
+      from: 'Alice Plumbing <alice@example.test>',
+      to: 'Gina Ortiz <gina@customer.test>',
+      subject: 'Re: Invitation: Boiler room walk-through',
+      text: 'Our technician will be there on Wednesday at 9.',
+      messageId: '<alice-answer@example.test>',
+      date: new Date(now - 45 * 60 * 1000),
+    }),
+    await composeMessage({
       from: 'Gina Ortiz <gina@customer.test>',
       to: 'Alice Plumbing <alice@example.test>',
       subject: 'Automatic reply: Your estimate',
@@ -54,10 +62,14 @@ test.afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('an invitation shows as a readable card, and an auto-reply is flagged as one', async ({ page }) => {
+test('an invitation shows as a readable card, and an auto-reply is flagged as one and asks for no response', async ({ page }) => {
   host = await startHost(dataDir);
   await page.goto(host.url);
-  await page.getByTestId('conversation-row').filter({ hasText: 'Gina Ortiz' }).click();
+  // Our answer came after the invitation; Gina's out-of-office reply to it needs none.
+  const row = page.getByTestId('conversation-row').filter({ hasText: 'Gina Ortiz' });
+  await expect(row).toContainText('I am out of the office until Monday');
+  await expect(row.getByLabel('Needs a response')).toHaveCount(0);
+  await row.click();
   const thread = page.getByTestId('thread');
 
   const invite = thread.getByTestId('entry').filter({ hasText: 'Invitation: Boiler room walk-through' });
@@ -68,9 +80,11 @@ test('an invitation shows as a readable card, and an auto-reply is flagged as on
   await expect(card.getByTestId('calendar-where')).toHaveText('22 Atlantic Ave, Brooklyn (basement door on the left)');
   await expect(card.getByTestId('calendar-organizer')).toHaveText('Gina Ortiz <gina@customer.test>');
   await expect(invite.getByTestId('auto-reply-flag')).toHaveCount(0);
+  await expect(invite.getByTestId('attachment')).toHaveText([/invite\.ics/]);
 
   const away = thread.getByTestId('entry').filter({ hasText: 'Automatic reply: Your estimate' });
   await expect(away.getByTestId('auto-reply-flag')).toHaveText('Auto-reply');
   await expect(away.getByTestId('calendar-card')).toHaveCount(0);
+  await expect(page.getByTestId('dismiss-needs-response')).toHaveCount(0);
   await page.screenshot({ path: `${ARTIFACTS}/email-calendar-and-auto-reply.png` });
 });
