@@ -1,4 +1,5 @@
 import type { IdentityKey } from '../identity/resolve';
+import type { EmailEntryDetails } from './email-entry';
 import type { AttachmentMeta, CallDetails, Channel, DeliveryStatus, Direction } from './timeline';
 
 /**
@@ -20,4 +21,6 @@ export interface NormalizedInbound {
   call: CallDetails | null;
   /** An automatic answer from the customer (see TimelineEntry.autoReply). */
   autoReply?: true;
+  /** For an email: what showing it needs besides its text. */
+  email?: EmailEntryDetails;
 }

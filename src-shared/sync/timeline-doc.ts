@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { isFurther } from '../domain/delivery-order';
+import type { EmailEntryDetails } from '../domain/email-entry';
 import type { DeliveryStatus, TimelineEntry } from '../domain/timeline';
 
 /**
@@ -35,6 +36,8 @@ export type TimelineRecord = Pick<
 > & {
   /** Kept apart from the conversation so a merge can be undone. */
   contactId: string;
+  /** For an email: what showing it needs besides its text, so every PC can show its HTML. */
+  email?: EmailEntryDetails;
 };
 
 export interface StatusRecord {

@@ -24,6 +24,7 @@ export function entryParams(workspaceId: string, record: TimelineRecord) {
     callFrom: record.call?.from ?? null,
     callTo: record.call?.to ?? null,
     autoReply: record.autoReply ? 1 : 0,
+    email: record.email ? JSON.stringify(record.email) : null,
   };
 }
 
@@ -35,10 +36,10 @@ export function prepareEntryInsert(sqlite: Database.Database): (workspaceId: str
   const insert = sqlite.prepare(`
     INSERT INTO entries (id, workspace_id, conversation_id, origin_contact_id, kind, channel, direction, author_member_id,
       subject, body, occurred_at, delivery_status, attachments, call_duration_sec, call_outcome, call_recording_url, call_transcription,
-      call_from, call_to, auto_reply)
+      call_from, call_to, auto_reply, email)
     VALUES (:id, :workspaceId, :conversationId, :contactId, :kind, :channel, :direction, :authorMemberId,
       :subject, :body, :occurredAt, :deliveryStatus, :attachments, :callDurationSec, :callOutcome, :callRecordingUrl, :callTranscription,
-      :callFrom, :callTo, :autoReply)
+      :callFrom, :callTo, :autoReply, :email)
     ON CONFLICT (id) DO NOTHING`);
   return (workspaceId, record) => insert.run(entryParams(workspaceId, record)).changes > 0;
 }

@@ -35,6 +35,7 @@ export function recordOfRow(row: NewEntryRow): TimelineRecord {
     attachments: row.attachments ?? [],
     call: callOf(row),
     ...(row.autoReply ? { autoReply: true as const } : {}),
+    ...(row.email ? { email: row.email } : {}),
   };
 }
 

@@ -111,5 +111,6 @@ function toRecord(entry: NormalizedInbound, conversationId: string, contactId: s
     attachments: entry.attachments,
     call: entry.call,
     ...(entry.autoReply ? { autoReply: true as const } : {}),
+    ...(entry.email ? { email: entry.email } : {}),
   };
 }

@@ -3,6 +3,7 @@ import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from
 import type { AttachmentMeta, CallOutcome, Channel, DeliveryStatus, Direction, EntryKind } from '../../../src-shared/domain/timeline';
 import type { IdentityKind } from '../../../src-shared/domain/contact';
 import type { CalendarCard } from '../../../src-shared/domain/calendar-card';
+import type { EmailEntryDetails } from '../../../src-shared/domain/email-entry';
 import type { Role } from '../../../src-shared/domain/workspace';
 import type { OutboxState } from '../../../src-shared/domain/outbox';
 import type { EntryReaction } from '../../../src-shared/domain/reaction';
@@ -139,6 +140,8 @@ export const entries = sqliteTable(
     deletedAt: integer('deleted_at'),
     /** An automatic answer (an out-of-office email): unread like any message, but it asks for no response. */
     autoReply: integer('auto_reply', { mode: 'boolean' }).notNull().default(false),
+    /** For an email: its HTML, sender and invitation, as every PC of a team shows them. */
+    email: text('email', { mode: 'json' }).$type<EmailEntryDetails>(),
   },
   (t) => [index('entries_thread').on(t.conversationId, t.occurredAt, t.seq)],
 );

@@ -266,4 +266,13 @@ describe('migrations', () => {
     expect(db.prepare(`SELECT n FROM inbox_counts WHERE bucket = 'needs_response'`).pluck().get()).toBe(0);
     db.close();
   });
+
+  it('0016 entry email details: keeps every entry, with no email details for mail synced before', () => {
+    const db = dbAt(16);
+    seedV1(db);
+    const before = db.prepare('SELECT * FROM entries').all();
+    migrate(db, migrations, 17);
+    expect(db.prepare('SELECT * FROM entries').all()).toEqual(before.map((row) => ({ ...(row as object), email: null })));
+    db.close();
+  });
 });

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConversationDetail, ConversationList } from '../../../src-shared/api/requests';
+import type { EmailHtml } from '../../../src-shared/api/email-display';
 import { useTempDirs } from '../../support/temp-dir';
 import { inboundMessage } from '../../support/inbound';
 import type { NormalizedInbound } from '../../../src-shared/domain/inbound';
@@ -185,6 +186,45 @@ describe('two PCs of one team', () => {
     }, 'the file on the desk PC');
     expect(opened!.filename).toBe('valve.jpg');
     expect(Buffer.from(opened!.data, 'base64').equals(photo)).toBe(true);
+  });
+
+  it("show an email's HTML, sender, invitation and auto-reply flag on every PC, not only on the channel host", async () => {
+    const { shop, desk } = await team();
+    const html = '<p>Photo of the <b>leak</b>:</p><img src="cid:leak@customer.test">';
+    const blobs = createBlobStore(shop.dataDir);
+    const htmlSha256 = await blobs.put(Buffer.from(html));
+    const pixel = Buffer.from('a tiny picture of the leak');
+    const pixelSha256 = await blobs.put(pixel);
+    const calendar = { method: 'REQUEST', summary: 'Leak check', start: '2026-11-25T14:00:00Z', end: null, allDay: false, location: null, organizer: null };
+    const [outcome] = ingestOn(
+      shop,
+      inboundMessage([{ kind: 'email', value: 'dana@customer.test' }], {
+        id: 'email:dana-photo',
+        channel: 'email',
+        body: 'Photo of the leak:',
+        occurredAt: Date.UTC(2026, 10, 21, 10),
+        attachments: [{ filename: 'leak.png', contentType: 'image/png', size: pixel.length, sha256: pixelSha256, contentId: 'leak@customer.test' }],
+        autoReply: true,
+        email: { htmlSha256, from: 'dana@customer.test', calendar },
+      }),
+    );
+    if (outcome?.status !== 'added') throw new Error('not ingested');
+    await waitFor(async () => (await list(desk)).rows.some((c) => c.id === outcome.conversationId), 'the email on the desk PC');
+
+    let shown: EmailHtml | null = null;
+    await waitFor(async () => {
+      shown = await desk.request<EmailHtml>('email.html', { entryId: 'email:dana-photo' });
+      return shown.html !== null;
+    }, "the email's HTML on the desk PC");
+    expect(shown).toEqual({
+      html,
+      remoteContentAllowed: false,
+      sender: 'dana@customer.test',
+      inlineImages: { 'leak@customer.test': `data:image/png;base64,${pixel.toString('base64')}` },
+      autoReply: true,
+      calendar,
+      removed: null,
+    });
   });
 
   it('show the channel host\'s sending, failure and retry of a message on the other PCs', async () => {

@@ -54,6 +54,7 @@ export function mapEmail(email: ParsedEmail, context: MailContext): SyncedEmail 
     attachments: context.attachments,
     call: null,
     ...(email.autoReply && !outbound ? { autoReply: true as const } : {}),
+    email: { htmlSha256: context.htmlSha256, from: email.from?.address ?? null, calendar: email.calendar },
   });
   if (email.classification === 'customer' && customer) return { filedAs: 'entry', chain, entry: entryFor(customer) };
   return {
