@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { SessionInfo } from '../../src-shared/api/requests';
 import { createHandlers } from './api/handlers';
 import { createBlobStore } from './blobs/blob-store';
+import { sweepStaging } from './blobs/staging-sweep';
 import { createDispatcher } from './api/dispatch';
 import { createConversationRollup } from './conversations/conversation-rollup';
 import { createInboxQueries } from './conversations/inbox-queries';
@@ -81,7 +82,9 @@ export function createCore(options: CoreOptions): Core & { store: Store; session
   const team = createTeamHandlers({ store, dataDir: options.dataDir, secrets, session, link: replication.link, docs: replication.docs, requestRestart: options.requestRestart });
   const stopSyncEvents = replication.docs.onStatus((sync) => events.emit('team.sync', { sync }));
   const stopSessionUpdates = keepSessionCurrent(store, session, replication.docs, () => events.emit('session.updated', {}));
-  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), changed: announceChanged, claims, blobs: createBlobStore(options.dataDir), emailAccount, whatsapp: { ...whatsapp, link: teamWhatsApp.view }, team, sms: createSmsHandlers({ store, rollup, session, docs: replication.docs, changed: announceChanged }) });
+  const blobs = createBlobStore(options.dataDir);
+  void sweepStaging(blobs.stagingDir);
+  const handlers = createHandlers({ store, session, inbox, rollup, search: createSearch(store.sqlite, inbox), changed: announceChanged, claims, blobs, emailAccount, whatsapp: { ...whatsapp, link: teamWhatsApp.view }, team, sms: createSmsHandlers({ store, rollup, session, docs: replication.docs, changed: announceChanged }) });
   const dispatch = createDispatcher(handlers, (message, error) => console.error(`[switchboard] ${message}:`, error));
   emailAccount.resume().catch((error) => console.error('[switchboard] the email channel did not start:', error));
   whatsapp.resume().catch((error) => console.error('[switchboard] the WhatsApp channel did not start:', error));

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,24 @@ describe('uploading an attachment in pieces', () => {
     expect(readFileSync(stored).equals(bytes)).toBe(true);
     expect(readdirSync(path.join(dataDir, 'blobs', 'tmp'))).toEqual([]);
     core.close();
+  });
+
+  it('clears an upload left midway once it is a day old, at the next start, and keeps a recent one', async () => {
+    const dataDir = tempDir();
+    const first = openTestCore(dataDir);
+    const startUpload = (uploadId: string) =>
+      first.request('attachments.upload', { uploadId, offset: 0, data: randomBytes(1000).toString('base64'), last: false, filename: 'plan.pdf', contentType: 'application/pdf' });
+    const [abandoned, recent] = [ulid(), ulid()];
+    await startUpload(abandoned);
+    await startUpload(recent);
+    first.core.close();
+    const staging = path.join(dataDir, 'blobs', 'tmp');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    utimesSync(path.join(staging, `upload-${abandoned}`), twoDaysAgo, twoDaysAgo);
+
+    const second = openTestCore(dataDir);
+    await expect.poll(() => readdirSync(staging)).toEqual([`upload-${recent}`]);
+    second.core.close();
   });
 
   it('refuses a piece larger than the request limit before reading it', async () => {
