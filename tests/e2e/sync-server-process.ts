@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +21,17 @@ export function printedCode(output: string): string {
   const match = /Invite code \([a-z_]+, single use\): (\S+)/.exec(output);
   if (!match?.[1]) throw new Error(`no invite code in:\n${output}`);
   return match[1];
+}
+
+/** A port nothing listens on now, for a server that must keep its address across a restart. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 /** Starts `switchboard-sync serve` on `port` (fixed, so a restart keeps the address the PCs know). */

@@ -1,24 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHost, type RunningHost } from './host-process';
 import { joinTeam } from './join-team';
-import { printedCode, startSyncServer, syncCommand, type RunningSyncServer } from './sync-server-process';
+import { freePort, printedCode, startSyncServer, syncCommand, type RunningSyncServer } from './sync-server-process';
 
 const ARTIFACTS = 'test-results/artifacts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 
 test('two PCs join one team: a claim on one shows on the other, and notes written while the server is down converge', async ({ browser }) => {
