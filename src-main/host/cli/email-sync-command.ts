@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createParsePool, type ParsePool } from '../../channels/email/sync/parse-pool';
-import { DEFAULT_SYNC_OPTIONS, PARSE_WORKER_IDLE_MS, type SyncOptions } from '../../channels/email/sync/sync-options';
+import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from '../../channels/email/sync/sync-options';
 import type { EmailAccount } from '../../core/email/email-account-repo';
 import type { EmailStore } from '../../core/email/email-store';
 import { EMAIL_SYNC_USAGE } from './usage';
@@ -51,7 +51,7 @@ export async function emailSyncCommand(argv: string[]): Promise<number> {
     chunkSize: Number(values['chunk-size'] ?? DEFAULT_SYNC_OPTIONS.chunkSize),
     parseWorkers: Number(values['parse-workers'] ?? DEFAULT_SYNC_OPTIONS.parseWorkers),
   };
-  const pool = values.once ? createParsePool({ workers: options.parseWorkers, idleMs: PARSE_WORKER_IDLE_MS }) : null;
+  const pool = values.once ? createParsePool({ workers: options.parseWorkers }) : null;
   try {
     const [{ createCore }, { createEmailStore }] = await Promise.all([import('../../core/create-core'), import('../../core/email/email-store')]);
     const core = createCore({ dataDir: data });

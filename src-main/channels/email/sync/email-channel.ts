@@ -7,7 +7,7 @@ import { createImapClient } from './imap-connection';
 import { createParsePool } from './parse-pool';
 import { syncAccount } from './sync-account';
 import type { SyncFolder } from './sync-folders';
-import { DEFAULT_SYNC_OPTIONS, PARSE_WORKER_IDLE_MS, type SyncOptions, type SyncStats } from './sync-options';
+import { DEFAULT_SYNC_OPTIONS, type SyncOptions, type SyncStats } from './sync-options';
 
 export interface EmailChannelOptions extends SyncOptions {
   backoff: BackoffPolicy;
@@ -48,7 +48,7 @@ export function createEmailChannel(
     // Without a listener an 'error' event would end the process; the close that follows ends the session.
     current.on('error', record);
     state = 'connecting';
-    const pool = createParsePool({ workers: options.parseWorkers, idleMs: PARSE_WORKER_IDLE_MS });
+    const pool = createParsePool({ workers: options.parseWorkers });
     try {
       await current.connect();
       const stats: SyncStats = { messages: 0, bytes: 0 };

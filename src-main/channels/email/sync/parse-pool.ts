@@ -17,8 +17,11 @@ export interface ParsePool {
 export interface ParsePoolOptions {
   workers: number;
   /** Idle workers are ended after this long, and started again by the next message. */
-  idleMs: number;
+  idleMs?: number;
 }
+
+/** Parse workers left without mail this long are ended; the next mail starts them again. */
+export const PARSE_WORKER_IDLE_MS = 30_000;
 
 interface Batch {
   raws: readonly Uint8Array[];
@@ -42,10 +45,10 @@ const STOPPED = 'The email parser was stopped before these messages were parsed'
  * it again. Where no worker can start at all (a runtime without the worker script), messages are
  * parsed on this thread instead.
  */
-export function createParsePool(options: ParsePoolOptions): ParsePool {
+export function createParsePool({ workers, idleMs = PARSE_WORKER_IDLE_MS }: ParsePoolOptions): ParsePool {
   const waiting: Batch[] = [];
   const slots = new Set<Slot>();
-  let inThread = options.workers < 1;
+  let inThread = workers < 1;
   let closed = false;
   let nextId = 0;
   let idleTimer: NodeJS.Timeout | null = null;
@@ -92,7 +95,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       }
       return;
     }
-    if (waiting.length > 0 && slots.size < options.workers) spawn();
+    if (waiting.length > 0 && slots.size < workers) spawn();
     const ready = [...slots].filter((slot) => slot.ready);
     while (ready.length > 0 && waiting.length > 0) {
       const batch = waiting.shift()!;
@@ -103,7 +106,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       slot.worker.postMessage({ id, bytes, lengths: batch.raws.map((raw) => raw.byteLength) } satisfies ParseBatch, [bytes.buffer]);
     }
     if (waiting.length === 0 && ready.length === slots.size && ready.every((slot) => slot.batches.size === 0)) {
-      idleTimer = setTimeout(endWorkers, options.idleMs);
+      idleTimer = setTimeout(endWorkers, idleMs);
       idleTimer.unref();
     }
   }
@@ -120,7 +123,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   function parse(raws: readonly Uint8Array[]): Promise<ParseEmailResult[]> {
     if (closed) return Promise.reject(new Error('The email parser is closed'));
     if (raws.length === 0) return Promise.resolve([]);
-    const shares = Math.max(1, Math.min(options.workers, raws.length));
+    const shares = Math.max(1, Math.min(workers, raws.length));
     const parts = Array.from({ length: shares }, (_, share) => raws.filter((_, i) => i % shares === share));
     const parsed = parts.map(
       (part) =>
@@ -133,7 +136,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   }
 
   // Started at once, so that loading the parser overlaps connecting and logging in.
-  for (let i = 0; i < options.workers && !inThread; i++) spawn();
+  for (let i = 0; i < workers && !inThread; i++) spawn();
 
   return {
     parse,

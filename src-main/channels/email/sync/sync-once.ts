@@ -3,7 +3,7 @@ import type { EmailStore } from '../../../core/email/email-store';
 import { createImapClient } from './imap-connection';
 import { createParsePool, type ParsePool } from './parse-pool';
 import { syncAccount } from './sync-account';
-import { DEFAULT_SYNC_OPTIONS, PARSE_WORKER_IDLE_MS, type SyncOptions, type SyncStats } from './sync-options';
+import { DEFAULT_SYNC_OPTIONS, type SyncOptions, type SyncStats } from './sync-options';
 
 /**
  * Connects, syncs everything the account has up to the horizon, and logs out. A `pool` passed in
@@ -18,7 +18,7 @@ export async function syncOnce(
 ): Promise<SyncStats> {
   const client = createImapClient(account, password);
   const stats: SyncStats = { messages: 0, bytes: 0 };
-  const parsePool = pool ?? createParsePool({ workers: options.parseWorkers, idleMs: PARSE_WORKER_IDLE_MS });
+  const parsePool = pool ?? createParsePool({ workers: options.parseWorkers });
   try {
     await client.connect();
     await syncAccount({ client, account, emailStore, options, stats, parse: parsePool.parse });

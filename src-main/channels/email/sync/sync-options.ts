@@ -18,9 +18,6 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   parseWorkers: Math.max(1, availableParallelism() - 1),
 };
 
-/** Parse workers left without mail this long are ended; the next mail starts them again. */
-export const PARSE_WORKER_IDLE_MS = 30_000;
-
 export interface SyncStats {
   messages: number;
   bytes: number;
