@@ -33,6 +33,14 @@ export function withTls(server: 'imap' | 'smtp', fields: ServerFields, tls: TlsM
   return { ...fields, tls, port };
 }
 
+/**
+ * The form once the saved account has arrived: the saved values, unless someone started typing while
+ * they loaded (`current` is no longer the form the load began with), whose typing is kept.
+ */
+export function formAfterLoad(saved: EmailAccountView | null, current: EmailForm, atLoadStart: EmailForm): EmailForm {
+  return current === atLoadStart ? formFrom(saved) : current;
+}
+
 export function formFrom(view: EmailAccountView | null): EmailForm {
   const server = (kind: 'imap' | 'smtp', saved: MailServerSettings | null | undefined, tls: TlsMode): ServerFields =>
     saved ? { host: saved.host, port: String(saved.port), tls: saved.tls } : { host: '', port: defaultPort(kind, tls), tls };

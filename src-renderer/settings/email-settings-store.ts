@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ChannelHealth } from '../../src-shared/domain/channel-health';
 import type { ConnectionReport, EmailAccountView } from '../../src-shared/domain/email-account';
 import { errorMessage } from '../format/error-message';
-import { formFrom, requestFrom, type EmailForm } from './email-form';
+import { formAfterLoad, formFrom, requestFrom, type EmailForm } from './email-form';
 
 interface EmailSettingsState {
   saved: EmailAccountView | null;
@@ -30,9 +30,10 @@ export const useEmailSettingsStore = create<EmailSettingsState>()((set, get) => 
 
   load: async () => {
     set({ busy: 'loading', error: null, notice: null, report: null });
+    const atLoadStart = get().form;
     try {
       const saved = await window.switchboard.request('email.account.get', {});
-      set({ saved, form: formFrom(saved), busy: null });
+      set((state) => ({ saved, form: formAfterLoad(saved, state.form, atLoadStart), busy: null }));
     } catch (error) {
       set({ busy: null, error: errorMessage(error) });
     }
